@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "or one of en_core_web_sm / en_core_web_md / en_core_web_trf.",
     "E004": "cannot open database {db}: {detail}",
     "E005": "invalid setting {name}={value!r}: {detail}",
+    "E006": "broken JSON line in {path}:{line}: {detail}",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",
@@ -21,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "P105": "HTML page without readable text ({detail}).",
     "P106": "JSONL line {line}: {detail}",
     "P107": "cannot read file: {detail}",
+    "P108": "path not found: {path}. Check the spelling or pass a folder.",
+    "P109": "{path} holds several pages; read it with ingest() instead.",
 }
 
 

@@ -1,0 +1,95 @@
+"""Sentences, tokens and entities — spent only where an event can be.
+
+Every body and comment line is split into sentences with a rule-based
+splitter (cheap). A regex over the trigger lexicon then picks the sentences
+that can hold an event, and only those go through the full spaCy pipeline
+(tagger, parser, NER) in one batched ``nlp.pipe`` call. That keeps the cost
+well below running the whole model over every word of a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wardesk.lexicon import Lexicon
+from wardesk.model import Document, Segments
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the article or of a comment, with offsets into the page."""
+
+    text: str
+    start: int
+    end: int
+    block: int
+    in_comments: bool
+    author: str | None = None
+    parsed: Doc | None = None
+
+    @property
+    def candidate(self) -> bool:
+        """True when the sentence went through the full pipeline (it may hold an event)."""
+        return self.parsed is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A page's sentences in page order, the candidates among them parsed."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+
+
+@lru_cache(maxsize=1)
+def sentence_splitter() -> Language:
+    """A tokenizer plus rule-based sentence splitter, no statistical model."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon) -> Annotation:
+    """Split body and comments into sentences and parse the ones with a trigger word."""
+    sentences = list(_split(doc, segments))
+    wanted = [i for i, s in enumerate(sentences) if lexicon.any_trigger.search(s.text)]
+    for index, parsed in zip(wanted, nlp.pipe(sentences[i].text for i in wanted), strict=True):
+        s = sentences[index]
+        sentences[index] = Sentence(
+            s.text, s.start, s.end, s.block, s.in_comments, s.author, parsed
+        )
+    return Annotation(doc=doc, sentences=tuple(sentences))
+
+
+def _split(doc: Document, segments: Segments):
+    authors = _comment_authors(segments)
+    splitter = sentence_splitter()
+    for index, block in enumerate(segments.blocks):
+        if block.role not in ("body", "comment"):
+            continue
+        in_comments = block.role == "comment"
+        author = authors.get(block.start) if in_comments else None
+        for sent in splitter(block.text).sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            offset = block.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            yield Sentence(text, offset, offset + len(text), index, in_comments, author)
+
+
+def _comment_authors(segments: Segments) -> dict[int, str | None]:
+    """Map each comment line's start offset to the comment's author."""
+    authors: dict[int, str | None] = {}
+    for block in segments.blocks:
+        if block.role != "comment":
+            continue
+        for comment in segments.comments:
+            if comment.start <= block.start < comment.end or block.start == comment.start:
+                authors[block.start] = comment.author
+                break
+    return authors

@@ -1,0 +1,181 @@
+"""Who says so, and how sure the page is: ``source``, ``source_type``, ``certainty``.
+
+Sources come from reported speech ("X said", "according to X", "X told
+Reuters", "X's statement said"); a pronoun subject ("he said") and a
+sentence with no attribution of its own inherit the last source named in the
+same paragraph. Certainty comes from cue words in the data file, strongest
+first: denied, unconfirmed, speculative, then claimed/reported/asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from wardesk.annotate import Annotation, Sentence
+from wardesk.lexicon import Lexicon
+from wardesk.model import Mention
+
+ACCORDING_RE = re.compile(
+    r"\baccording to (?:the )?(?P<who>[^,.;:“”\"]{3,120}?)(?=\s*(?:[,.;:“”\"]|$|\b(?:that|which|who)\b))",
+    re.I,
+)
+REPORT_LEMMAS = frozenset(
+    ["say", "tell", "report", "claim", "announce", "declare", "state", "confirm", "add", "describe", "warn", "note", "publish"]
+)
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
+BACKREF_RE = re.compile(r"\b(?:these|those|both|the) (?:claims?|reports?|accounts?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The answer for one sentence, with the cue words that decided it (for --explain)."""
+
+    source: str | None
+    source_type: str | None
+    source_stance: str | None
+    certainty: str
+    cues: tuple[str, ...] = ()
+
+
+def sentence_source(sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """The source a sentence names for itself, and the cue that showed it."""
+    match = ACCORDING_RE.search(sentence.text)
+    if match:
+        return _clean(match.group("who")), "according to"
+    if sentence.parsed is not None:
+        found = _speech_subject(sentence.parsed)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
+    for token in parsed:
+        if token.lemma_.lower() not in REPORT_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.lower_ in PRONOUNS:
+            return None, token.text
+        return _clean(_subject_text(subject)), token.text
+    return None
+
+
+def _subject_text(subject: Token) -> str:
+    # "X's statement said" -> X; otherwise the whole subject phrase with its apposition.
+    possessor = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if subject.lemma_.lower() in ("statement", "report", "spokesman") and possessor is not None:
+        return _span(possessor).text
+    return _span(subject).text
+
+
+def _span(token: Token) -> Span:
+    tokens = list(token.subtree)
+    return token.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.“”\"'’")
+    return re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", text)
+
+
+def source_type(source: str | None, lexicon: Lexicon) -> tuple[str | None, str | None, str]:
+    """(type, stance, cue) for a named source: the known list first, then words in the name."""
+    if source is None:
+        return None, None, ""
+    for known in lexicon.sources:
+        if known.pattern.search(source):
+            return known.type, known.stance, known.name
+    for labelled in lexicon.source_type_words:
+        hit = labelled.pattern.search(source)
+        if hit:
+            return labelled.label, None, hit.group(0)
+    return "media", None, ""
+
+
+def certainty_of(text: str, lexicon: Lexicon, *, sourced: bool) -> tuple[str, str]:
+    """(certainty, cue) for a sentence, from its own words."""
+    for cue in lexicon.certainty_cues:
+        hit = cue.pattern.search(text)
+        if hit:
+            return cue.label, hit.group(0)
+    claim = lexicon.claim_verbs.search(text)
+    if claim and sourced:
+        return "claimed", claim.group(0)
+    return ("reported", "source named") if sourced else ("asserted", "")
+
+
+def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[Attribution]:
+    """One attribution per sentence of the page, in order, with carry-over and back-references."""
+    result: list[Attribution] = []
+    carried: tuple[int, str | None] = (-1, None)
+    for sentence in sentences:
+        if sentence.in_comments:
+            result.append(_comment_attribution(sentence, lexicon))
+            continue
+        source, cue = sentence_source(sentence, lexicon)
+        if source is None and carried[0] == sentence.block:
+            source, cue = carried[1], "carried over from the paragraph"
+        if source is not None:
+            carried = (sentence.block, source)
+        result.append(_attribution(sentence.text, source, cue, lexicon))
+    return _apply_backrefs(sentences, result, lexicon)
+
+
+def _attribution(text: str, source: str | None, cue: str | None, lexicon: Lexicon) -> Attribution:
+    kind, stance, type_cue = source_type(source, lexicon)
+    certainty, certainty_cue = certainty_of(text, lexicon, sourced=source is not None)
+    cues = tuple(c for c in (cue, type_cue, certainty_cue) if c)
+    return Attribution(source, kind, stance, certainty, cues)
+
+
+def _comment_attribution(sentence: Sentence, lexicon: Lexicon) -> Attribution:
+    denied = next((c for c in lexicon.certainty_cues if c.label == "denied"), None)
+    hit = denied.pattern.search(sentence.text) if denied else None
+    certainty = "denied" if hit else "asserted"
+    cues = ("reader comment",) + ((hit.group(0),) if hit else ())
+    return Attribution(sentence.author, "reader_comment", None, certainty, cues)
+
+
+def _apply_backrefs(
+    sentences: tuple[Sentence, ...], result: list[Attribution], lexicon: Lexicon
+) -> list[Attribution]:
+    """ "These claims are not confirmed": mark the earlier sourced sentences unconfirmed."""
+    for index, sentence in enumerate(sentences):
+        if sentence.in_comments or not BACKREF_RE.search(sentence.text):
+            continue
+        if result[index].certainty != "unconfirmed":
+            continue
+        for earlier in range(index):
+            if sentences[earlier].in_comments or sentences[earlier].block < sentence.block - 3:
+                continue
+            previous = result[earlier]
+            if previous.source is not None and previous.certainty in ("reported", "claimed"):
+                result[earlier] = Attribution(
+                    previous.source, previous.source_type, previous.source_stance,
+                    "unconfirmed", previous.cues + (BACKREF_RE.search(sentence.text).group(0),),
+                )  # fmt: skip
+    return result
+
+
+def attribute(annotation: Annotation, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The attribute stage: set source, source type and certainty on every mention."""
+    by_start = {s.start: i for i, s in enumerate(annotation.sentences)}
+    judged = attribute_page(annotation.sentences, lexicon)
+    result = []
+    for mention in mentions:
+        found = judged[by_start[mention.evidence.start]]
+        result.append(
+            replace(
+                mention,
+                source=found.source,
+                source_type=found.source_type,
+                certainty=found.certainty,
+                extras={**mention.extras, "source_stance": found.source_stance, "cues": found.cues},
+            )
+        )
+    return result

