@@ -22,10 +22,12 @@ ROLES = {"title", "body", "comment", "author", "boilerplate"}
 
 
 def make_doc(text: str, regions: tuple[Region, ...] = ()) -> Document:
+    """A text Document (with optional reader regions) for the segmenter."""
     return Document(id="t", name="t.txt", text=text, format="text", regions=regions)
 
 
 def nonblank_lines(text: str) -> list[str]:
+    """The page's non-blank lines, stripped, in order: what the blocks must cover."""
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
@@ -44,10 +46,12 @@ def assert_invariants(text: str, seg: Segments) -> None:
 
 
 def body_texts(seg: Segments) -> list[str]:
+    """The body lines' text."""
     return [b.text for b in seg.body_blocks]
 
 
 def roles_of(seg: Segments, needle: str) -> set[str]:
+    """The roles of every block containing ``needle``."""
     return {b.role for b in seg.blocks if needle in b.text}
 
 
@@ -258,6 +262,34 @@ def test_html_regions_comments_without_markers() -> None:
     assert seg.title == body  # no title region: the first short body line is the headline
 
 
+def test_html_flat_thread_one_paragraph_per_comment() -> None:
+    """HTML readers flatten a thread with single blank lines: each paragraph is a comment."""
+    body = "Rebels left the town on Monday, officials said."
+    comments = "Good riddance.\n\nWhat about the civilians, though?\n\nI doubt the deal holds."
+    text = f"{body}\n\n{comments}"
+    c0 = len(body) + 2
+    seg = segment(make_doc(text, (Region("body", 0, len(body)), Region("comments", c0, len(text)))))
+    assert_invariants(text, seg)
+    assert len(seg.comments) == 3
+
+
+def test_widget_prompts_and_initial_names() -> None:
+    text = (
+        "Army shells rebel positions near the river\n\n"
+        "Tap on the photo to enlarge it\n\n"
+        "Government artillery shelled rebel positions on Friday, a monitor said.\n\n"
+        "Keep us online: make a donation today.\n\n"
+        "  • Sam K.\n\n    Same old story.\n\n"
+        "  • J. Doe\n\n    Not again!\n"
+    )
+    seg = segment(make_doc(text))
+    assert_invariants(text, seg)
+    assert len(seg.body_blocks) == 1
+    assert roles_of(seg, "Tap on the photo") == {"boilerplate"}
+    assert roles_of(seg, "donation") == {"boilerplate"}
+    assert [c.author for c in seg.comments] == ["Sam K.", "J. Doe"]
+
+
 def test_segments_to_json_shape() -> None:
     seg = segment(make_doc(WIRE + BULLETED))
     out = segments_to_json(seg)
@@ -356,6 +388,7 @@ def test_property_with_regions(text: str, a: int, b: int) -> None:
 
 
 def load(folder: Path, prefix: str) -> tuple[str, Segments]:
+    """Read and segment the corpus page whose name starts with ``prefix``."""
     path = next(folder.glob(f"{prefix}_*.txt"))
     text = path.read_text("utf-8")
     return text, segment(Document(id=prefix, name=path.name, text=text, format="text"))
@@ -376,6 +409,7 @@ def assert_thread_after_body(seg: Segments, last_body_phrase: str) -> None:
 
 
 def comment_with(seg: Segments, phrase: str):
+    """The first comment whose text contains ``phrase``."""
     return next(c for c in seg.comments if phrase in c.text)
 
 

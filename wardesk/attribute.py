@@ -23,7 +23,21 @@ ACCORDING_RE = re.compile(
     re.I,
 )
 REPORT_LEMMAS = frozenset(
-    ["say", "tell", "report", "claim", "announce", "declare", "state", "confirm", "add", "describe", "warn", "note", "publish"]
+    [
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "declare",
+        "state",
+        "confirm",
+        "add",
+        "describe",
+        "warn",
+        "note",
+        "publish",
+    ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
 BACKREF_RE = re.compile(r"\b(?:these|those|both|the) (?:claims?|reports?|accounts?)\b", re.I)

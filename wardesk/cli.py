@@ -65,7 +65,18 @@ def _report_failure(failure: PageFailure) -> None:
     err_console.print(f"[yellow]skipped[/] {failure.name}: {failure.reason}", highlight=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class WardeskGroup(click.Group):
+    """A command group that turns library errors into one clean line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WardeskError as exc:
+            err_console.print(f"[red]error:[/] {exc}", highlight=False)
+            ctx.exit(2)
+
+
+@click.group(cls=WardeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wardesk")
 def cli() -> None:
     """wardesk: scraped news pages about armed conflict in; a source-attributed,
@@ -214,9 +225,5 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 
 
 def main() -> None:
-    """Console entry point: run the CLI, turning library errors into one clean line."""
-    try:
-        cli(standalone_mode=True)
-    except WardeskError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        sys.exit(2)
+    """Console entry point."""
+    cli()

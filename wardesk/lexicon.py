@@ -69,6 +69,8 @@ class Lexicon:
     reporting_verbs: re.Pattern[str]
     claim_verbs: re.Pattern[str]
     certainty_cues: tuple[Labelled, ...]
+    generic: re.Pattern[str]
+    dateline: re.Pattern[str]
 
 
 def words_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -151,4 +153,6 @@ def load_lexicon() -> Lexicon:
         certainty_cues=tuple(
             Labelled(k, words_pattern(v)) for k, v in sources["certainty"].items()
         ),
+        generic=words_pattern(events["generic"]["patterns"]),
+        dateline=re.compile("|".join(f"(?:{p})" for p in events["dateline"]["patterns"])),
     )

@@ -57,7 +57,7 @@ class PageFailure:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph (run of non-blank lines) of the page with the role it plays."""
+    """One non-blank line of the page with the role it plays."""
 
     role: BlockRole
     text: str

@@ -47,6 +47,8 @@ __all__ = [
 
 # Characters that close a sentence or a label: a line ending in one is not a bare name.
 _CLOSERS = '.!?:;,…"”’)]'
+# ...unless the full stop closes an initial, as in "Tom H." or "J. Smith".
+_INITIAL_END = re.compile(r"(?:^|\s)\w\.$")
 
 
 # --------------------------------------------------------------------------- patterns
@@ -125,6 +127,7 @@ class SegmentPatterns:
 
 
 def _rule(entry: Mapping[str, Any]) -> Rule:
+    """Compile one ``[[boilerplate]]`` table."""
     return Rule(
         name=entry["name"],
         regex=re.compile(entry["pattern"]),
@@ -134,6 +137,7 @@ def _rule(entry: Mapping[str, Any]) -> Rule:
 
 
 def _cue(entry: Mapping[str, Any]) -> Cue:
+    """Compile one register cue table."""
     return Cue(
         entry["name"], re.compile(entry["pattern"]), float(entry["weight"]), entry.get("raw", False)
     )
@@ -218,6 +222,7 @@ def _split_lines(text: str, marker: re.Pattern[str]) -> list[_Line]:
 
 
 def _make_line(stripped: str, start: int, lead: str, gap: int, marker: re.Pattern[str]) -> _Line:
+    """Build one line record, splitting off a bullet/number marker when one opens it."""
     m = marker.match(stripped)
     if m is not None and m.end() >= len(stripped):
         m = None  # a marker with nothing after it is just a symbol line
@@ -277,14 +282,17 @@ def _short_label(content: str, p: SegmentPatterns) -> bool:
     return (
         len(content) <= p.author_max_chars
         and len(content.split()) <= p.author_max_words
-        and content[-1] not in _CLOSERS
+        and (content[-1] not in _CLOSERS or _INITIAL_END.search(content) is not None)
         and any(ch.isalpha() for ch in content)
     )
 
 
 def _looks_like_name(content: str, p: SegmentPatterns) -> bool:
+    """2-3 name-shaped words, the first capitalised, none a common non-name word."""
     words = content.split()
-    if not p.name_min_words <= len(words) <= p.name_max_words or content[-1] in _CLOSERS:
+    if not p.name_min_words <= len(words) <= p.name_max_words:
+        return False
+    if content[-1] in _CLOSERS and _INITIAL_END.search(content) is None:
         return False
     if not words[0][0].isupper():
         return False
@@ -393,6 +401,7 @@ def _headline(line: _Line, p: SegmentPatterns) -> bool:
 
 
 def _norm(text: str) -> str:
+    """Whitespace- and case-insensitive form, to spot a title printed twice."""
     return " ".join(text.split()).casefold()
 
 
@@ -426,6 +435,7 @@ def _lines_by_region(lines: Sequence[_Line], regions: Sequence[Region]) -> dict[
 
 
 def _drop_title_copies(page: _Page, first: int, body: Sequence[int], tags: list[_Tag]) -> None:
+    """Body-region lines repeating the title region are furniture, not article text."""
     title = _norm(page.lines[first].text)
     for i in body:
         if tags[i].role == "body" and _norm(page.lines[i].text) == title:
@@ -441,6 +451,7 @@ class _Thread:
 
     plain: bool  # no markers or avatar lines: comments are cut at names and wide gaps
     labels: bool  # short bulleted labels name commenters (off when avatar lines do)
+    split_gap: int = 2  # blank lines that separate two plain comments
     stack: list[int] = field(default_factory=list)  # indents of the open ancestors
     cid: int = -1
     author: str | None = None
@@ -454,9 +465,18 @@ def _classify_thread(page: _Page, idx: Iterable[int], tags: list[_Tag]) -> None:
     idx = list(idx)
     avatars = any(page.avatar_name(i) for i in idx)
     plain = not avatars and not any(page.lines[i].marker for i in idx)
-    state = _Thread(plain=plain, labels=not avatars)
+    state = _Thread(plain=plain, labels=not avatars, split_gap=_split_gap(page, idx))
     for i in idx:
         tags[i] = _thread_line(page, i, state)
+
+
+def _split_gap(page: _Page, idx: Sequence[int]) -> int:
+    """How many blank lines part two plain (unmarked, unnamed) comments.
+
+    2 where the thread ever leaves 2 (its paragraphs are then parted by 1); else 1, one
+    paragraph per comment, which is how HTML readers flatten a thread.
+    """
+    return 2 if any(page.lines[i].gap >= 2 for i in idx[1:]) else 1
 
 
 def _thread_line(page: _Page, i: int, st: _Thread) -> _Tag:
@@ -477,6 +497,7 @@ def _thread_line(page: _Page, i: int, st: _Thread) -> _Tag:
 
 
 def _author_here(page: _Page, i: int, st: _Thread) -> str | None:
+    """The commenter line ``i`` names: avatar line, bulleted label, or (plain threads) a name."""
     name = page.avatar_name(i)
     if name is None and st.labels:
         name = page.label_author(i, strict=False)
@@ -487,7 +508,7 @@ def _author_here(page: _Page, i: int, st: _Thread) -> str | None:
 
 def _opens_comment(line: _Line, st: _Thread) -> bool:
     """Whether an unlabelled line starts a new comment rather than continuing one."""
-    if st.cid < 0 or (st.plain and line.gap >= 2):
+    if st.cid < 0 or (st.plain and line.gap >= st.split_gap):
         return True  # first line of the section, or a wide gap between plain comments
     if line.marker == "number":
         return True  # numbered threads number every comment, replies included
@@ -516,5 +537,6 @@ def _collect_comments(lines: Sequence[_Line], tags: Sequence[_Tag]) -> tuple[Com
 
 
 def _comment(lines: Sequence[_Line], tag: _Tag) -> Comment:
+    """One Comment from its text lines, spanning first to last line in the page."""
     text = "\n".join(ln.content for ln in lines)
     return Comment(text, lines[0].start, lines[-1].end, tag.author, tag.depth)

@@ -88,13 +88,20 @@ def _strongest_type(text: str, lexicon: Lexicon) -> tuple[EventType, re.Match[st
 
 def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
     found = _strongest_type(sentence.text, lexicon)
-    if found is None:
+    if found is None or _not_an_event(sentence, lexicon):
         return []
     event_type, trigger = found
-    actors = actors or _anaphoric(sentence.text, state, lexicon)
-    places = _event_places(sentence, lookup)
-    if places:
-        state.last_place = next((p for p in places if p.role != "destination"), state.last_place)
+    places = _event_places(sentence, lookup, lexicon)
+    if sentence.in_comments:
+        # Readers' asides count only when they name both who and where themselves.
+        if not actors or not places:
+            return []
+    else:
+        actors = actors or _anaphoric(sentence.text, state, lexicon)
+        if places:
+            state.last_place = next(
+                (p for p in places if p.role != "destination"), state.last_place
+            )
     roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
     sites = [p for p in places if p.role != "destination"] or _context_place(state)
     if not sites:
@@ -102,6 +109,11 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     return [
         _mention(sentence, event_type, roles, site, places, lexicon, published) for site in sites
     ]
+
+
+def _not_an_event(sentence: Sentence, lexicon: Lexicon) -> bool:
+    """Questions and general statements ("such deals are common") describe no event."""
+    return sentence.text.rstrip().endswith("?") or bool(lexicon.generic.search(sentence.text))
 
 
 def _anaphoric(text: str, state: PageState, lexicon: Lexicon) -> list[ActorMention]:
@@ -126,10 +138,10 @@ def _other(dyad: tuple[str | None, str | None], name: str | None) -> str | None:
     return next((n for n in dyad if n and n != name), None)
 
 
-def _event_places(sentence: Sentence, lookup: PlaceLookup) -> list[PlacePhrase]:
-    parsed = sentence.parsed
-    spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    places = find_places(sentence.text, spans, lookup)
+def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> list[PlacePhrase]:
+    dateline = lexicon.dateline.match(sentence.text)
+    skip = dateline.end() if dateline else 0
+    places = find_places(sentence.text, sentence.parsed, lookup, skip_before=skip)
     return _drop_qualifiers(places)
 
 

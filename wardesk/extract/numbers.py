@@ -23,7 +23,7 @@ _MONTH_BEFORE = re.compile(
 
 _WORD = "|".join(sorted((re.escape(w) for w in _UNITS), key=len, reverse=True))
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
+    rf"(?<![\w.,:])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
     r"(?:\s+(?P<scale>dozen|hundred|thousand|million))?(?![\w])",
     re.IGNORECASE,
 )

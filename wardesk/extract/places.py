@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from wardesk.model import Location
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
 NAME_RUN = re.compile(
-    r"(?:\b(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)[-\s])?"
+    r"(?:\b(?:(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)-|(?:Al|El|Ad|Ar|As|At|Az|Ash|Ath)\s))?"
     r"\b[A-Z][\w'’ʿ]+(?:-[\w'’]+)*"
     r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|ath|az|ez|es|ed|an|un|ul|bin|of|al)[-\s])?[A-Z][\w'’ʿ]+(?:-[\w'’]+)*)*"
     r"(?:\s+(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|area))?"
@@ -46,13 +48,24 @@ class PlacePhrase:
 Resolve = Callable[[str], Location | None]
 
 
+TOWARD_PREPS = frozenset({"to", "towards", "toward", "into"})
+FROM_PREPS = frozenset({"from", "out"})
+
+
 def find_places(
-    text: str, entity_spans: list[tuple[int, int]], resolve: Resolve
+    text: str, parsed: Doc | None, resolve: Resolve, *, skip_before: int = 0
 ) -> list[PlacePhrase]:
-    """Resolved places in ``text``, in order, without overlaps, each with its role."""
-    spans = (
-        _region_spans(text) + entity_spans + [(m.start(), m.end()) for m in NAME_RUN.finditer(text)]
-    )
+    """Resolved places in ``text``, in order, without overlaps, each with its role.
+
+    Places that start before ``skip_before`` (a dateline) are left out.
+    """
+    entity_spans = []
+    if parsed is not None:
+        entity_spans = [
+            (e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC", "FAC")
+        ]
+    runs = [(m.start(), m.end()) for m in NAME_RUN.finditer(text)]
+    spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
@@ -66,8 +79,27 @@ def find_places(
         if location is None:
             continue
         taken.append((start, end))
-        found.append(PlacePhrase(name, start, end, location, _role(text, start)))
+        role = _role_from_parse(parsed, start, end) or _role(text, start)
+        found.append(PlacePhrase(name, start, end, location, role))
     return found
+
+
+def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
+    """Origin or destination from the prepositions between the place and its verb."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        word = token.lower_
+        if token.dep_ == "prep" and word in TOWARD_PREPS:
+            return "destination"
+        if token.dep_ == "prep" and word in FROM_PREPS:
+            return "origin"
+    return None
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
