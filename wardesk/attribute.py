@@ -70,7 +70,8 @@ def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
     for token in parsed:
         if token.lemma_.lower() not in REPORT_LEMMAS or token.pos_ not in ("VERB", "AUX"):
             continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # Only an active subject speaks: "an agreement was announced" names no source.
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
         if subject.lower_ in PRONOUNS:

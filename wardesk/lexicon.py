@@ -32,6 +32,7 @@ class Actor:
     name: str
     kind: str
     state: bool
+    rank: int
     pattern: re.Pattern[str]
     anaphora: re.Pattern[str] | None
 
@@ -116,6 +117,7 @@ def _actors(data: dict) -> tuple[Actor, ...]:
             name=entry["name"],
             kind=entry["kind"],
             state=entry["state"],
+            rank=data["deal_rank"][entry["kind"]],
             pattern=_alias_pattern(entry["aliases"]),
             anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
         )

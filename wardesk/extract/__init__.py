@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wardesk.annotate import Annotation, Sentence
-from wardesk.dates import find_date, parse_published
+from wardesk.dates import DateFound, find_date, parse_published
 from wardesk.extract.actors import (
     ActorMention,
     Roles,
@@ -25,7 +25,7 @@ from wardesk.extract.actors import (
 )
 from wardesk.extract.numbers import Count, find_counts
 from wardesk.extract.places import PlacePhrase, find_places
-from wardesk.lexicon import EventType, Lexicon
+from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
 
 DEAL_TYPES = frozenset({"Agreement", "Change to group/activity"})
@@ -49,6 +49,17 @@ class PageState:
     last_actors: list[ActorMention] = field(default_factory=list)
     last_place: PlacePhrase | None = None
     dyad: tuple[str | None, str | None] = (None, None)
+    published: str | None = None
+    lead_block: int | None = None
+    by_name: dict[str, Actor] = field(default_factory=dict)
+    last_date: tuple[int, DateFound | None] = (-1, None)
+    last_agent: str | None = None
+
+    def context_actors(self) -> list[Actor]:
+        """Actors a bare sentence may mean: the last agent, then the page's main pair."""
+        names = [self.last_agent, *self.dyad]
+        unique = [n for i, n in enumerate(names) if n and n not in names[:i]]
+        return [self.by_name[n] for n in unique if n in self.by_name]
 
 
 def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> list[Mention]:
@@ -59,10 +70,16 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
         if not sentence.in_comments:
             state.actor_counts.update(a.name for a in find_actors(sentence.text, lexicon))
     state.dyad = page_dyad(state.actor_counts)
+    state.by_name = {a.name: a for a in lexicon.actors}
+    state.published = doc.published
+    state.lead_block = next((s.block for s in annotation.sentences if not s.in_comments), None)
     published = parse_published(doc.published)
     mentions: list[Mention] = []
     for sentence in annotation.sentences:
         actors = find_actors(sentence.text, lexicon)
+        own_date = find_date(sentence.text, published)
+        if own_date is not None and not sentence.in_comments:
+            state.last_date = (sentence.block, own_date)
         if sentence.candidate:
             for mention in _sentence_mentions(sentence, actors, state, lexicon, lookup, published):
                 mentions.append(_numbered(mention, doc.name, len(mentions) + 1))
@@ -103,11 +120,14 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
                 (p for p in places if p.role != "destination"), state.last_place
             )
     roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+    if not sentence.in_comments and roles.actor1:
+        state.last_agent = roles.actor1
     sites = [p for p in places if p.role != "destination"] or _context_place(state)
     if not sites:
         return []
     return [
-        _mention(sentence, event_type, roles, site, places, lexicon, published) for site in sites
+        _mention(sentence, event_type, roles, site, places, lexicon, published, state)
+        for site in sites
     ]
 
 
@@ -125,17 +145,9 @@ def _anaphoric(text: str, state: PageState, lexicon: Lexicon) -> list[ActorMenti
 def _roles(text, trigger_at, actors, event_type, state) -> Roles:
     deal = event_type.sub_event_type == "Agreement"
     defection = event_type.sub_event_type == "Change to group/activity"
-    roles = assign_roles(text, trigger_at, actors, deal=deal, defection=defection)
-    actor1 = roles.actor1 or _other(state.dyad, roles.actor2)
-    actor2 = roles.actor2 or (_other(state.dyad, actor1) if not deal else roles.actor2)
-    if deal and roles.withdrawing is None:
-        withdrawing = _other(state.dyad, actor1)
-        return Roles(actor1, actor2 or withdrawing, roles.assoc, withdrawing, actor1)
-    return Roles(actor1, actor2, roles.assoc, roles.withdrawing, roles.allowing)
-
-
-def _other(dyad: tuple[str | None, str | None], name: str | None) -> str | None:
-    return next((n for n in dyad if n and n != name), None)
+    return assign_roles(
+        text, trigger_at, actors, state.context_actors(), deal=deal, defection=defection
+    )
 
 
 def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> list[PlacePhrase]:
@@ -177,11 +189,12 @@ def _context_place(state: PageState) -> list[PlacePhrase]:
     return [state.last_place] if state.last_place else []
 
 
-def _mention(sentence, event_type, roles, site, places, lexicon, published) -> Mention:
+def _mention(sentence, event_type, roles, site, places, lexicon, published, state) -> Mention:
     sub_event = event_type.sub_event_type
     if event_type.territorial:
         sub_event = _territorial_type(roles.actor1, lexicon)
-    date = find_date(sentence.text, published)
+    date = find_date(sentence.text, published) or _carried_date(sentence, state)
+    date = date or _default_date(sentence, state)
     return Mention(
         doc="",
         mention_id="",
@@ -198,6 +211,22 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published) -> M
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end),
     )
+
+
+def _carried_date(sentence: Sentence, state: PageState) -> DateFound | None:
+    """A paragraph that dated its first sentence dates the ones that follow."""
+    block, found = state.last_date
+    return found if block == sentence.block and not sentence.in_comments else None
+
+
+def _default_date(sentence: Sentence, state: PageState) -> DateFound | None:
+    """An undated sentence happened around publication: the day in the lead, else the month."""
+    published = state.published
+    if sentence.in_comments or not published:
+        return None
+    if sentence.block == state.lead_block and len(published) == 10:
+        return DateFound(published, 1, "", sentence.start, sentence.start)
+    return DateFound(published[:7], 3, "", sentence.start, sentence.start)
 
 
 def _territorial_type(actor1: str | None, lexicon: Lexicon) -> str:

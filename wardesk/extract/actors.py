@@ -72,49 +72,94 @@ def page_dyad(counts: Counter[str]) -> tuple[str | None, str | None]:
     return (armed[0] if armed else None, armed[1] if len(armed) > 1 else None)
 
 
+SUPPORT_RE = re.compile(
+    r"\b(?:supported|backed|aided|assisted|helped|joined) by\s+(?:the\s+)?$|\bwith the support of\s+(?:the\s+)?$",
+    re.I,
+)
+PATIENT_RE = re.compile(r"\b(?:from|against|over|with|targeting|on)\s+(?:the\s+|its\s+)?$", re.I)
+
+
 def assign_roles(
-    text: str, trigger_at: int, actors: list[ActorMention], *, deal: bool, defection: bool
+    text: str,
+    trigger_at: int,
+    actors: list[ActorMention],
+    context: list[Actor],
+    *,
+    deal: bool,
+    defection: bool,
 ) -> Roles:
-    """Decide actor1/actor2 (and for deals the withdrawing and allowing parties)."""
-    if deal or defection:
-        return _deal_roles(text, actors, defection=defection)
-    before = [a for a in actors if a.end <= trigger_at]
-    after = [a for a in actors if a.start >= trigger_at]
-    agent = _agent(text, before, after)
-    others = _distinct([a.name for a in before + after], exclude=agent)
-    actor2 = others[0] if others else None
-    return Roles(agent, actor2, tuple(others[1:]))
+    """Decide actor1/actor2 (and for deals the withdrawing and allowing parties).
+
+    ``context`` lists actors the page has just been talking about, most
+    relevant first; they fill a side the sentence leaves unnamed.
+    """
+    if defection:
+        return _defection_roles(text, actors)
+    if deal:
+        return _deal_roles(text, actors, context)
+    supporters = [a for a in actors if SUPPORT_RE.search(text[: a.start])]
+    players = [a for a in actors if a not in supporters]
+    agent = _agent(text, trigger_at, players)
+    patients = _distinct([a.name for a in players], exclude=agent)
+    if agent is None:
+        agent = next((c.name for c in context if c.name not in patients), None)
+    if not patients:
+        patients = [c.name for c in context if c.name not in (agent, "Civilians")][:1]
+    assoc = _distinct([a.name for a in supporters] + patients[1:], exclude=agent)
+    return Roles(agent, patients[0] if patients else None, tuple(assoc))
 
 
-def _agent(text: str, before: list[ActorMention], after: list[ActorMention]) -> str | None:
+def _agent(text: str, trigger_at: int, players: list[ActorMention]) -> str | None:
     # "5 SDF fighters were killed by ISIS": the agent follows a passive "by".
-    for hit in after:
+    for hit in players:
         if PASSIVE_RE.search(text[: hit.start]):
             return hit.name
-    armed_before = [a for a in before if a.name != "Civilians"]
-    if armed_before:
-        return armed_before[0].name
-    armed_after = [a for a in after if a.name != "Civilians"]
-    return armed_after[0].name if armed_after else None
+    able = [a for a in players if a.name != "Civilians" and not PATIENT_RE.search(text[: a.start])]
+    before = [a for a in able if a.end <= trigger_at]
+    after = [a for a in able if a.start >= trigger_at]
+    chosen = before[0] if before else (after[0] if after else None)
+    return chosen.name if chosen else None
 
 
-def _deal_roles(text: str, actors: list[ActorMention], *, defection: bool) -> Roles:
-    names = _distinct([a.name for a in actors if a.name != "Civilians"])
+def _defection_roles(text: str, actors: list[ActorMention]) -> Roles:
+    to = DEFECT_TO_RE.search(text)
+    leaving = _first(actors, lambda a: not to or a.start < to.start())
+    joining = _first(actors, lambda a: to is not None and a.start > to.end())
+    return Roles(leaving, joining, withdrawing=leaving, allowing=joining)
+
+
+def _deal_roles(text: str, actors: list[ActorMention], context: list[Actor]) -> Roles:
     allow = ALLOW_RE.search(text)
-    if defection:
-        to = DEFECT_TO_RE.search(text)
-        leaving = _first(actors, lambda a: not to or a.start < to.start())
-        joining = _first(actors, lambda a: to is not None and a.start > to.end())
-        return Roles(leaving, joining, withdrawing=leaving, allowing=joining)
-    if allow:
-        allowing = _last_before(actors, allow.start()) or _first(actors, lambda a: a.actor.state)
+    allowing = _last_before(actors, allow.start()) if allow else None
+    withdrawing = None
+    if allowing is not None:
         withdrawing = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)
-    else:
-        withdrawing = _first(actors, lambda a: not a.actor.state and a.name != "Civilians")
-        allowing = next((n for n in names if n != withdrawing), None)
-    others = _distinct(names, exclude=allowing)
-    others = [n for n in others if n != withdrawing]
+    named = [a.actor for a in actors]
+    allowing, withdrawing = _by_rank(named, allowing, withdrawing)
+    if allowing is None or withdrawing is None:
+        allowing, withdrawing = _by_rank(named + context, allowing, withdrawing)
+    names = _distinct([a.name for a in actors if a.name != "Civilians"])
+    others = [n for n in names if n not in (allowing, withdrawing)]
     return Roles(allowing, withdrawing, tuple(others), withdrawing, allowing)
+
+
+def _by_rank(
+    actors: list[Actor], allowing: str | None, withdrawing: str | None
+) -> tuple[str | None, str | None]:
+    """Fill the missing deal sides: the stronger party allows, the weaker one leaves."""
+    armed = sorted(
+        {a.name: a for a in actors if a.name != "Civilians"}.values(), key=lambda a: -a.rank
+    )
+    if not armed or (allowing and withdrawing):
+        return allowing, withdrawing
+    if allowing is None and withdrawing is None:
+        if len(armed) == 1:
+            lone = armed[0]
+            return (lone.name, None) if lone.rank >= 3 else (None, lone.name)
+        return armed[0].name, armed[-1].name
+    if allowing is None:
+        return next((a.name for a in armed if a.name != withdrawing), None), withdrawing
+    return allowing, next((a.name for a in reversed(armed) if a.name != allowing), None)
 
 
 def _first(actors: list[ActorMention], keep) -> str | None:
