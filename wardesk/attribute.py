@@ -22,6 +22,9 @@ ACCORDING_RE = re.compile(
     r"\baccording to (?:the )?(?P<who>[^,.;:“”\"]{3,120}?)(?=\s*(?:[,.;:“”\"]|$|\b(?:that|which|who)\b))",
     re.I,
 )
+TRAILING_RE = re.compile(
+    r",\s*(?:the\s+)?(?P<who>[A-Z][^,;:“”\"]{2,100}?)\s+(?:said|says|reported|added|claimed|told [A-Z]\w+)\s*[.”\"]*\s*$"
+)
 REPORT_LEMMAS = frozenset(
     [
         "say",
@@ -59,6 +62,9 @@ def sentence_source(sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, s
     match = ACCORDING_RE.search(sentence.text)
     if match:
         return _clean(match.group("who")), "according to"
+    match = TRAILING_RE.search(sentence.text)
+    if match:
+        return _clean(match.group("who")), "…, X said"
     if sentence.parsed is not None:
         found = _speech_subject(sentence.parsed)
         if found is not None:

@@ -115,7 +115,7 @@ def _agent(text: str, trigger_at: int, players: list[ActorMention]) -> str | Non
         if PASSIVE_RE.search(text[: hit.start]):
             return hit.name
     able = [a for a in players if a.name != "Civilians" and not PATIENT_RE.search(text[: a.start])]
-    before = [a for a in able if a.end <= trigger_at]
+    before = [a for a in able if a.start < trigger_at]
     after = [a for a in able if a.start >= trigger_at]
     chosen = before[0] if before else (after[0] if after else None)
     return chosen.name if chosen else None

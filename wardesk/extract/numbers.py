@@ -65,7 +65,7 @@ def _value(match: re.Match[str]) -> int | None:
     scale = match.group("scale")
     if scale:
         value *= _SCALES[scale.lower()]
-    return int(value) if value else None
+    return int(value) if value >= 1 else None
 
 
 def _looks_like_year_or_time(text: str, match: re.Match[str]) -> bool:

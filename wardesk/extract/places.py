@@ -28,7 +28,7 @@ REGION_WORDS = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>countryside|pocket|province|governorate)",
 )
 DESTINATION_CUE = re.compile(
-    r"\b(?:to|towards?|toward|for|into|head(?:ed|ing)? (?:to|for)|bound for)\s+(?:the\s+)?$",
+    r"\b(?:to|towards?|toward|into|head(?:ed|ing)? (?:to|for)|bound for|leave for|left for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 ORIGIN_CUE = re.compile(r"\b(?:from|out of|leave|leaving|left|quit|abandon)\s+(?:the\s+)?$", re.I)

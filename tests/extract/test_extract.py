@@ -1,0 +1,70 @@
+"""Event mentions from hand-written pages: types, places, actors, deal terms, evidence."""
+
+from __future__ import annotations
+
+TITLE = "Fighting and a deal near the river\n\n"
+
+
+def test_one_mention_per_bombed_place(run_page):
+    text = (
+        TITLE
+        + "Coalition warplanes bombed ISIS positions in Qaryat Nur, Tell Amir and Kafr Salim.\n"
+    )
+    mentions = run_page(text)
+    strikes = [m for m in mentions if m.sub_event_type == "Air/drone strike"]
+    assert [m.location.name for m in strikes] == ["Qaryat Nur", "Tell Amir", "Kafr Salim"]
+    assert {m.actor1 for m in strikes} == {"US-led coalition"}
+    assert {m.actor2 for m in strikes} == {"Islamic State"}
+
+
+def test_deal_has_parties_destination_counts_and_terms(run_page):
+    text = TITLE + (
+        "The SDF allowed some 250 ISIS fighters to withdraw from Qaryat Nur to Idlib province "
+        "after surrendering heavy weapons.\n"
+    )
+    [deal] = [m for m in run_page(text) if m.agreement]
+    assert deal.sub_event_type == "Agreement"
+    assert deal.location.name == "Qaryat Nur"
+    assert deal.agreement.allowing_party == "SDF"
+    assert deal.agreement.withdrawing_party == "Islamic State"
+    assert deal.agreement.destination == "Idlib province"
+    assert deal.agreement.fighters == 250
+    assert deal.agreement.status == "implemented"
+    assert any("heavy weapons" in term for term in deal.agreement.terms)
+
+
+def test_evidence_is_verbatim_with_offsets(run_page):
+    text = TITLE + "Heavy clashes erupted between the SDF and ISIS in Tell Amir on Monday.\n"
+    [mention] = run_page(text)
+    assert text[mention.evidence.start : mention.evidence.end] == mention.evidence.text
+    assert mention.sub_event_type == "Armed clash"
+
+
+def test_bare_sentence_borrows_place_and_actors_from_the_page(run_page):
+    text = TITLE + (
+        "The Syrian army captured the village of Kafr Salim from ISIS on Sunday.\n\n"
+        "Government forces later shelled the remaining militant positions.\n"
+    )
+    shelling = [m for m in run_page(text) if m.sub_event_type.startswith("Shelling")]
+    assert shelling and shelling[0].location.name == "Kafr Salim"
+    assert shelling[0].actor1 == "Syrian government forces"
+
+
+def test_state_capture_is_government_regains_territory(run_page):
+    text = TITLE + "The Syrian army captured the village of Kafr Salim from ISIS on Sunday.\n"
+    [capture] = run_page(text, published="2017-03-07")
+    assert capture.sub_event_type == "Government regains territory"
+    assert capture.actor2 == "Islamic State"
+    assert capture.date == "2017-03-05"
+
+
+def test_general_statements_and_questions_are_not_events(run_page):
+    text = TITLE + (
+        "Such deals have become a common feature of the war.\n\n"
+        "Why would the SDF let ISIS leave Qaryat Nur?\n"
+    )
+    assert run_page(text) == []
+
+
+def test_unplaced_page_gives_no_mentions(run_page):
+    assert run_page(TITLE + "Clashes continued between the SDF and ISIS.\n") == []
