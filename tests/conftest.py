@@ -17,7 +17,6 @@ from wardesk.segment import segment
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("WARDESK_SHARED", REPO.parent / "shared"))
-EXAMPLES = REPO / "examples"
 
 
 def _shared_subdir(*parts: str) -> Path:

@@ -16,7 +16,7 @@ TITLE = "Talks over the besieged town\n\n"
             "Militia spokesman Adnan Haji",
         ),
         (
-            "The SDF captured Tell Amir, the Syrian Observatory for Human Rights said.",
+            "The SDF captured the town of Tell Amir on Monday, the Syrian Observatory for Human Rights said.",
             "Syrian Observatory for Human Rights",
         ),
     ],

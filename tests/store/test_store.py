@@ -37,12 +37,12 @@ def test_migrations_are_recorded_once(tmp_path):
     again = open_store(tmp_path / "w.db")
     versions = again.conn.execute("SELECT version FROM schema_migrations").fetchall()
     again.close()
-    assert versions == [(1,)]
+    assert versions == [(1,), (2,)]
 
 
 def test_saved_page_round_trips(store):
     doc, segments = _page()
-    store.save_page(doc, segments)
+    store.save_page(doc, segments, [])
     assert store.has_document(doc.id)
     [row] = store.pages()
     assert (row.name, row.title, row.body_lines, row.comments) == ("page.txt", "Title", 1, 1)
@@ -50,8 +50,8 @@ def test_saved_page_round_trips(store):
 
 def test_saving_twice_replaces_not_duplicates(store):
     doc, segments = _page()
-    store.save_page(doc, segments)
-    store.save_page(doc, segments)
+    store.save_page(doc, segments, [])
+    store.save_page(doc, segments, [])
     count = store.conn.execute("SELECT count(*) FROM blocks").fetchone()[0]
     assert count == len(segments.blocks)
 
@@ -63,7 +63,7 @@ def test_failed_write_leaves_no_half_page(store):
         "CREATE TRIGGER boom BEFORE INSERT ON comments BEGIN SELECT RAISE(ABORT, 'x'); END"
     )
     with pytest.raises(sqlite3.DatabaseError):
-        store.save_page(doc, segments)
+        store.save_page(doc, segments, [])
     assert not store.has_document(doc.id)
     assert store.conn.execute("SELECT count(*) FROM blocks").fetchone()[0] == 0
 
@@ -81,3 +81,20 @@ def test_unopenable_database_is_a_clean_error(tmp_path):
 
     with pytest.raises(WardeskError, match="E004"):
         open_store(tmp_path / "no" / "such" / "dir" / "w.db")
+
+
+def test_mentions_round_trip(store):
+    from wardesk.model import Agreement, Evidence, Location, Mention
+
+    doc, segments = _page()
+    mention = Mention(
+        doc="page.txt", mention_id="page.txt#1", event_type="Strategic developments",
+        sub_event_type="Agreement", actor1="SDF", actor2="Islamic State",
+        evidence=Evidence("Body line.", 7, 17),
+        location=Location("Qaryat Nur", 35.0, 38.0, 7, "Ar Raqqah", "Syria", 1),
+        agreement=Agreement("withdrawal", "Islamic State", "SDF", terms=("hand over weapons",)),
+        source="local sources", source_type="local_sources", certainty="reported",
+    )  # fmt: skip
+    store.save_page(doc, segments, [mention])
+    assert store.mentions([doc.id]) == [mention]
+    assert store.mentions(["someone-else"]) == []

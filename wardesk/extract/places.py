@@ -48,6 +48,19 @@ class PlacePhrase:
 Resolve = Callable[[str], Location | None]
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A run inside an organisation's or a people's name is not a place ("Levant" in "Islamic
+# State of Iraq and Levant", "Circassian"). The small model often tags Arabic village names
+# as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
+# described ("X, a spokesman"), or carries a title.
+NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
+PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
+TITLE_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|col|colonel|gen|general|lt|major|commander|chief|head|"
+    r"director|minister|president|official|mr|ms|dr|sheikh|leader|member)\.?\s+$",
+    re.I,
+)
+DESCRIBED_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s", re.I)
 TOWARD_PREPS = frozenset({"to", "towards", "toward", "into"})
 FROM_PREPS = frozenset({"from", "out"})
 
@@ -59,12 +72,16 @@ def find_places(
 
     Places that start before ``skip_before`` (a dateline) are left out.
     """
-    entity_spans = []
-    if parsed is not None:
-        entity_spans = [
-            (e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("GPE", "LOC", "FAC")
-        ]
-    runs = [(m.start(), m.end()) for m in NAME_RUN.finditer(text)]
+    entity_spans = _entity_spans(parsed, PLACE_LABELS)
+    not_places = _entity_spans(parsed, NOT_PLACE_LABELS)
+    people = _entity_spans(parsed, frozenset({"PERSON"}))
+    runs = [
+        (m.start(), m.end())
+        for m in NAME_RUN.finditer(text)
+        if _looks_like_a_name(parsed, m.start(), m.end())
+        and not _overlaps(m.start(), m.end(), not_places)
+        and not (_overlaps(m.start(), m.end(), people) and _person_like(parsed, m.start(), m.end()))
+    ]
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
@@ -82,6 +99,40 @@ def find_places(
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
     return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _person_like(parsed: Doc | None, start: int, end: int) -> bool:
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return False
+    text = parsed.text
+    return (
+        span.root.dep_ in PERSON_ROLES
+        or bool(TITLE_BEFORE.search(text[:start]))
+        or bool(DESCRIBED_AFTER.match(text[end:]))
+    )
+
+
+def _entity_spans(parsed: Doc | None, labels: frozenset[str]) -> list[tuple[int, int]]:
+    if parsed is None:
+        return []
+    return [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in labels]
+
+
+def _looks_like_a_name(parsed: Doc | None, start: int, end: int) -> bool:
+    """A capitalised run is a name only if the tagger sees a proper noun in it.
+
+    Sentence-initial "About", "Under" or "Security" are capitalised too; some of
+    them are also the names of hamlets somewhere, which is no reason to map them.
+    """
+    if parsed is None:
+        return True
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
 
 
 def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:

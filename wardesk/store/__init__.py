@@ -14,8 +14,17 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
+from wardesk.contract import mention_record
 from wardesk.errors import WardeskError
-from wardesk.model import Document, PageFailure, Segments
+from wardesk.model import (
+    Agreement,
+    Document,
+    Evidence,
+    Location,
+    Mention,
+    PageFailure,
+    Segments,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +86,8 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row is not None
 
-    def save_page(self, doc: Document, segments: Segments) -> None:
-        """Write one page and its segments atomically, replacing an earlier copy."""
+    def save_page(self, doc: Document, segments: Segments, mentions: list[Mention]) -> None:
+        """Write one page, its segments and mentions atomically, replacing an earlier copy."""
         with self.conn:
             self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             self.conn.execute(
@@ -102,6 +111,10 @@ class Store:
                     for i, c in enumerate(segments.comments)
                 ],
             )
+            rows = [_mention_row(doc.id, i, m) for i, m in enumerate(mentions)]
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                self.conn.executemany(f"INSERT INTO mentions VALUES ({marks})", rows)
 
     def start_run(self) -> int:
         """Open a run record and return its id."""
@@ -142,9 +155,60 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY d.name", params).fetchall()
         return [StoredPage(*row) for row in rows]
 
+    def mentions(self, doc_ids: list[str] | None = None) -> list[Mention]:
+        """Stored mentions of the given pages (all when None), in page and mention order."""
+        sql = "SELECT * FROM mentions"
+        params: list[str] = []
+        if doc_ids is not None:
+            sql += " WHERE doc_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(doc_ids))
+        cursor = self.conn.execute(sql + " ORDER BY doc, ordinal", params)
+        names = [column[0] for column in cursor.description]
+        return [_mention_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+
+def _mention_row(doc_id: str, ordinal: int, mention: Mention) -> tuple:
+    record = mention_record(mention)
+    place = record["location"] or {}
+    agreement = record["agreement"]
+    return (
+        doc_id, ordinal, record["mention_id"], record["doc"], record["event_type"],
+        record["sub_event_type"], record["actor1"], record["actor2"],
+        json.dumps(record["assoc_actors"]), place.get("name"), place.get("geonameid"),
+        place.get("lat"), place.get("lon"), place.get("admin1"), place.get("country"),
+        place.get("precision"), record["date"], record["time_precision"], record["fatalities"],
+        json.dumps(agreement) if agreement else None, record["source"], record["source_type"],
+        record["certainty"], int(record["in_comments"]), record["evidence"],
+        record["char_start"], record["char_end"],
+    )  # fmt: skip
+
+
+def _mention_from_row(row: dict) -> Mention:
+    deal = json.loads(row["agreement"]) if row["agreement"] else None
+    if deal is not None:
+        deal = Agreement(
+            **{**deal, "brokers": tuple(deal["brokers"]), "terms": tuple(deal["terms"])}
+        )
+    location = None
+    if row["location_name"] is not None:
+        location = Location(
+            row["location_name"], row["latitude"], row["longitude"], row["geonameid"],
+            row["admin1"], row["country"], row["geo_precision"],
+        )  # fmt: skip
+    return Mention(
+        doc=row["doc"], mention_id=row["mention_id"], event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"], actor1=row["actor1"], actor2=row["actor2"],
+        assoc_actors=tuple(json.loads(row["assoc_actors"] or "[]")), location=location,
+        date=row["event_date"], time_precision=row["time_precision"],
+        fatalities=row["fatalities"], agreement=deal, source=row["source"],
+        source_type=row["source_type"], certainty=row["certainty"],
+        in_comments=bool(row["in_comments"]),
+        evidence=Evidence(row["evidence"], row["char_start"], row["char_end"]),
+    )  # fmt: skip
 
 
 def open_store(target: str | Path) -> Store:

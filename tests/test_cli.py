@@ -1,0 +1,134 @@
+"""The command line, end to end: help, exit codes, golden outputs, the run over examples."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wardesk import __version__
+from wardesk.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+GOLDEN = Path(__file__).parent / "golden"
+# Set WARDESK_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change.
+UPDATE = os.environ.get("WARDESK_UPDATE_GOLDEN") == "1"
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+
+
+def check_golden(name: str, output: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_every_command_has_help_and_a_readme_entry():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help, f"{name} has no help text"
+        assert invoke(name, "--help").exit_code == 0
+        assert f"wardesk {name}" in readme, f"README does not document `wardesk {name}`"
+
+
+@pytest.mark.parametrize(
+    "page", ["blog-palmyra-with-comments.txt", "monitor-page-raqqa.html", "wire-records.jsonl"]
+)
+def test_segment_output_matches_golden(page):
+    result = invoke("segment", str(EXAMPLES / page), "--format", "json")
+    assert result.exit_code == 0
+    check_golden(f"segment-{Path(page).stem}.json", result.output)
+
+
+def test_segment_reads_stdin():
+    page = "A headline\n\nThe army shelled the town on Monday, a monitor said.\n"
+    result = invoke("segment", "-", stdin=page)
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert record["title"] == "A headline"
+    assert "shelled the town" in record["body"]
+
+
+def test_extract_jsonl_follows_the_contract():
+    result = invoke("extract", str(EXAMPLES / "wire-report-deir-hafer.txt"))
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records, "the wire report names a deal and a strike"
+    fields = {
+        "doc", "mention_id", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors",
+        "location", "date", "time_precision", "fatalities", "agreement", "source",
+        "source_type", "certainty", "in_comments", "evidence", "char_start", "char_end",
+    }  # fmt: skip
+    text = (EXAMPLES / "wire-report-deir-hafer.txt").read_text(encoding="utf-8")
+    for record in records:
+        assert set(record) == fields
+        assert text[record["char_start"] : record["char_end"]] == record["evidence"]
+    assert any(r["agreement"] for r in records)
+
+
+def test_run_over_examples_stores_pages_and_resumes(tmp_path):
+    db = tmp_path / "w.db"
+    first = invoke("run", str(EXAMPLES), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    assert "What wardesk found" in first.output
+    assert str(db.resolve()) in first.output.replace("\n", "")
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        mentions = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    assert pages == 5
+    assert mentions > 0
+    again = invoke("run", str(EXAMPLES), "--db", str(db))
+    assert again.exit_code == 0
+    assert re.search(r"0 stored .*5 already stored", again.output.replace("\n", " "))
+
+
+def test_bad_pages_are_named_counted_and_kept(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "good.txt").write_text("Headline\n\nRebels shelled the town of Idlib on Monday.\n")
+    (pages / "empty.txt").write_text("")
+    (pages / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    db = tmp_path / "w.db"
+    result = CliRunner().invoke(cli, ["run", str(pages), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "binary.txt" in result.output
+    with sqlite3.connect(db) as conn:
+        codes = sorted(row[0] for row in conn.execute("SELECT code FROM failures"))
+        stored = conn.execute("SELECT name FROM documents").fetchall()
+    assert codes == ["P101", "P102"]
+    assert stored == [("good.txt",)]
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = CliRunner().invoke(cli, ["segment", str(tmp_path / "empty.txt")])
+    assert result.exit_code == 2
+
+
+def test_missing_path_is_a_clean_message(tmp_path):
+    result = CliRunner().invoke(cli, ["segment", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "nope" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_seeds_run(seeds_dir, tmp_path):
+    result = invoke("run", str(seeds_dir), "--db", str(tmp_path / "seeds.db"))
+    assert result.exit_code == 0
+    with sqlite3.connect(tmp_path / "seeds.db") as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
