@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wardesk.annotate import Annotation, Sentence
 from wardesk.dates import DateFound, find_date, parse_published
@@ -34,6 +34,8 @@ TERMS_RE = re.compile(
     r"|settl(?:e|ing) (?:their|the) (?:legal )?status|releas(?:e|ing))\b[^,.;:]{0,50})",
     re.I,
 )
+LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 BROKER_RE = re.compile(
     r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80})", re.I
 )
@@ -80,7 +82,9 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
         own_date = find_date(sentence.text, published)
         if own_date is not None and not sentence.in_comments:
             state.last_date = (sentence.block, own_date)
-        if sentence.candidate:
+        if _is_list_item(sentence):
+            _add_term(mentions, sentence)
+        elif sentence.candidate:
             for mention in _sentence_mentions(sentence, actors, state, lexicon, lookup, published):
                 mentions.append(_numbered(mention, doc.name, len(mentions) + 1))
         if actors:
@@ -88,9 +92,28 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     return mentions
 
 
-def _numbered(mention: Mention, doc_name: str, ordinal: int) -> Mention:
-    from dataclasses import replace
+def _is_list_item(sentence: Sentence) -> bool:
+    """A short bulleted line with no finite verb: a term of the deal above, not an event."""
+    if sentence.in_comments or not LIST_MARK.match(sentence.text):
+        return False
+    if len(sentence.text.split()) > 12:
+        return False
+    tags = {t.tag_ for t in sentence.parsed} if sentence.parsed is not None else set()
+    return not tags & FINITE_TAGS
 
+
+def _add_term(mentions: list[Mention], sentence: Sentence) -> None:
+    for index in range(len(mentions) - 1, -1, -1):
+        deal = mentions[index].agreement
+        if deal is not None:
+            term = LIST_MARK.sub("", sentence.text).strip().rstrip(".;")
+            mentions[index] = replace(
+                mentions[index], agreement=replace(deal, terms=(*deal.terms, term))
+            )
+            return
+
+
+def _numbered(mention: Mention, doc_name: str, ordinal: int) -> Mention:
     return replace(mention, doc=doc_name, mention_id=f"{doc_name}#{ordinal}")
 
 
@@ -108,7 +131,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     if found is None or _not_an_event(sentence, lexicon):
         return []
     event_type, trigger = found
-    places = _event_places(sentence, lookup, lexicon)
+    places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]
+    if not actors and not places:
+        return []  # nothing named here: a comment on the events, not a report of one
     if sentence.in_comments:
         # Readers' asides count only when they name both who and where themselves.
         if not actors or not places:
@@ -122,7 +147,7 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
     if not sentence.in_comments and roles.actor1:
         state.last_agent = roles.actor1
-    sites = [p for p in places if p.role != "destination"] or _context_place(state)
+    sites = _sites(places, state)
     if not sites:
         return []
     return [
@@ -183,6 +208,22 @@ def _dedupe(places: list[PlacePhrase]) -> list[PlacePhrase]:
             seen.add(key)
             kept.append(place)
     return kept
+
+
+def _inside_actor(place: PlacePhrase, actors: list[ActorMention]) -> bool:
+    """ "Iran" in "Iran-backed militias" or "U.S." in "U.S. soldiers" names an actor."""
+    return any(a.start < place.end and place.start < a.end for a in actors)
+
+
+def _is_country(location: Location) -> bool:
+    return location.precision >= 3 and location.admin1 is None
+
+
+def _sites(places: list[PlacePhrase], state: PageState) -> list[PlacePhrase]:
+    """Where the event happened: named places first, a bare country only as a last resort."""
+    named = [p for p in places if p.role != "destination"]
+    specific = [p for p in named if not _is_country(p.location)]
+    return specific or _context_place(state) or named
 
 
 def _context_place(state: PageState) -> list[PlacePhrase]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -92,7 +92,7 @@ def find_places(
         if phrase is None:
             continue
         start, end, name = phrase
-        location = resolve(name)
+        location = _resolve_variants(name, resolve)
         if location is None:
             continue
         taken.append((start, end))
@@ -143,7 +143,9 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
     if span is None:
         return None
     token = span.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+    # Climb to the clause's verb, passing through participles that only describe a noun
+    # ("to an area controlled by HTS in Idlib": "controlled" is not where the path ends).
+    while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):
         token = token.head
         word = token.lower_
         if token.dep_ == "prep" and word in TOWARD_PREPS:
@@ -151,6 +153,19 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
         if token.dep_ == "prep" and word in FROM_PREPS:
             return "origin"
     return None
+
+
+def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
+    """Resolve a phrase; a "pocket" is the countryside it lies in, else the town near it."""
+    found = resolve(name)
+    if found is not None or not name.endswith(" pocket"):
+        return found
+    base = name[: -len(" pocket")]
+    found = resolve(base + " countryside")
+    if found is not None:
+        return found
+    town = resolve(base.split()[-1])
+    return replace(town, name=name, precision=2) if town is not None else None
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
