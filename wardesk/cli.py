@@ -43,7 +43,8 @@ from wardesk.segment import segments_to_json
 from wardesk.store import Store, open_store
 
 err_console = Console(stderr=True)
-out_console = Console()
+# Piped output (CI logs, files) gets a wide table rather than rich's 80-column default.
+out_console = Console() if sys.stdout.isatty() else Console(width=160)
 TABLE_ROWS = 40
 
 

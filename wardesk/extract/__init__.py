@@ -34,6 +34,10 @@ TERMS_RE = re.compile(
     r"|settl(?:e|ing) (?:their|the) (?:legal )?status|releas(?:e|ing))\b[^,.;:]{0,50})",
     re.I,
 )
+RELATIVE_TO = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:ern|-?east|-?west)?|near|outside)(?: of)?\s+(?:the\s+)?$",
+    re.I,
+)
 LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 BROKER_RE = re.compile(
@@ -140,10 +144,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
             return []
     else:
         actors = actors or _anaphoric(sentence.text, state, lexicon)
-        if places:
-            state.last_place = next(
-                (p for p in places if p.role != "destination"), state.last_place
-            )
+        specific = [p for p in places if p.role != "destination" and not _is_country(p.location)]
+        if specific:
+            state.last_place = specific[0]
     roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
     if not sentence.in_comments and roles.actor1:
         state.last_agent = roles.actor1
@@ -179,16 +182,19 @@ def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> 
     dateline = lexicon.dateline.match(sentence.text)
     skip = dateline.end() if dateline else 0
     places = find_places(sentence.text, sentence.parsed, lookup, skip_before=skip)
-    return _drop_qualifiers(places)
+    return _drop_qualifiers(sentence, places)
 
 
-def _drop_qualifiers(places: list[PlacePhrase]) -> list[PlacePhrase]:
-    """Drop a province or country named only to say where a town lies."""
+def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[PlacePhrase]:
+    """Drop a province or country named only to say where a town lies, and the landmark in
+    "al-Mansoura, west of Raqqa" that only says where the first place is."""
     towns = [p for p in places if p.location.precision < 3]
     kept = []
     for place in places:
         broad = place.location.precision >= 3 and place.role != "destination"
         if broad and any(_inside(t.location, place.location) for t in towns):
+            continue
+        if kept and RELATIVE_TO.search(sentence.text[: place.start]):
             continue
         kept.append(place)
     return _dedupe(kept)

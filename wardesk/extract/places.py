@@ -73,7 +73,11 @@ def find_places(
     Places that start before ``skip_before`` (a dateline) are left out.
     """
     entity_spans = _entity_spans(parsed, PLACE_LABELS)
-    not_places = _entity_spans(parsed, NOT_PLACE_LABELS)
+    not_places = [
+        span
+        for span in _entity_spans(parsed, NOT_PLACE_LABELS)
+        if parsed is not None and _is_part_of_longer_name(parsed, span)
+    ]
     people = _entity_spans(parsed, frozenset({"PERSON"}))
     runs = [
         (m.start(), m.end())
@@ -99,6 +103,16 @@ def find_places(
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
     return found
+
+
+def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
+    """An organisation's name with more in it than a place ("Islamic State of Iraq and
+    Levant"), or a people's name ("Circassian"); a lone "al-Bab" tagged ORG is a place."""
+    entity = parsed.char_span(*span, alignment_mode="expand")
+    if entity is None or not entity.ents:
+        return True
+    label = entity.ents[0].label_
+    return label == "NORP" or len(entity) > 2 or not all(t.pos_ == "PROPN" for t in entity)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
