@@ -28,7 +28,9 @@ from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
 
-DEAL_TYPES = frozenset({"Agreement", "Change to group/activity"})
+DEAL_TYPES = frozenset(
+    {"Agreement", "Non-violent transfer of territory", "Change to group/activity"}
+)
 TERMS_RE = re.compile(
     r"\b(?P<term>(?:surrender(?:ing)?|hand(?:ing)? over|dismantl(?:e|ing)|withdraw(?:ing)? completely"
     r"|settl(?:e|ing) (?:their|the) (?:legal )?status|releas(?:e|ing))\b[^,.;:]{0,50})",
@@ -61,9 +63,13 @@ class PageState:
     last_date: tuple[int, DateFound | None] = (-1, None)
     last_agent: str | None = None
 
-    def context_actors(self) -> list[Actor]:
-        """Actors a bare sentence may mean: the last agent, then the page's main pair."""
-        names = [self.last_agent, *self.dyad]
+    last_withdrawing: str | None = None
+
+    def context_actors(self, *, leaving_first: bool = False) -> list[Actor]:
+        """Actors a bare sentence may mean: the last agent (for a deal, the party last seen
+        leaving), then the page's main pair."""
+        recent = [self.last_withdrawing, self.last_agent] if leaving_first else [self.last_agent]
+        names = [*recent, *self.dyad]
         unique = [n for i, n in enumerate(names) if n and n not in names[:i]]
         return [self.by_name[n] for n in unique if n in self.by_name]
 
@@ -171,11 +177,14 @@ def _anaphoric(text: str, state: PageState, lexicon: Lexicon) -> list[ActorMenti
 
 
 def _roles(text, trigger_at, actors, event_type, state) -> Roles:
-    deal = event_type.sub_event_type == "Agreement"
-    defection = event_type.sub_event_type == "Change to group/activity"
-    return assign_roles(
-        text, trigger_at, actors, state.context_actors(), deal=deal, defection=defection
-    )
+    sub_event = event_type.sub_event_type
+    defection = sub_event == "Change to group/activity"
+    deal = sub_event in DEAL_TYPES and not defection
+    context = state.context_actors(leaving_first=deal)
+    roles = assign_roles(text, trigger_at, actors, context, deal=deal, defection=defection)
+    if deal and roles.withdrawing:
+        state.last_withdrawing = roles.withdrawing
+    return roles
 
 
 def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> list[PlacePhrase]:

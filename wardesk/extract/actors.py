@@ -136,6 +136,8 @@ def _deal_roles(text: str, actors: list[ActorMention], context: list[Actor]) -> 
         withdrawing = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)
     named = [a.actor for a in actors]
     allowing, withdrawing = _by_rank(named, allowing, withdrawing)
+    if withdrawing is None and context and context[0].name != allowing and context[0].rank < 3:
+        withdrawing = context[0].name  # the party the page last saw leaving
     if allowing is None or withdrawing is None:
         allowing, withdrawing = _by_rank(named + context, allowing, withdrawing)
     names = _distinct([a.name for a in actors if a.name != "Civilians"])
