@@ -1,0 +1,16 @@
+"""The ``wardesk`` command line: a thin layer over the library that renders and exits.
+
+Exit codes for batch commands: 0 every page fine, 1 some pages failed (listed in
+the summary), 2 nothing was done (no readable page, or a usage error).
+"""
+
+from wardesk.cli import evaluate, pages  # noqa: F401  (importing registers the commands)
+from wardesk.cli.app import cli
+
+
+def main() -> None:
+    """Console entry point."""
+    cli()
+
+
+__all__ = ["cli", "main"]

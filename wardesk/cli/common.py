@@ -1,0 +1,92 @@
+"""What the commands share: consoles, option groups, failure reports, the mention table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from wardesk.ingest import IngestOptions
+from wardesk.model import Mention, PageFailure
+from wardesk.nlp import DEFAULT_MODEL
+from wardesk.pipeline import Services, load_services
+
+err_console = Console(stderr=True)
+# Piped output (CI logs, files) gets a wide table rather than rich's 80-column default.
+out_console = Console() if sys.stdout.isatty() else Console(width=160)
+TABLE_ROWS = 40
+
+
+TABLE_ROWS = 40
+
+
+def ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads pages: PAGES, --max-bytes, --published, --outlet."""
+    func = click.option(
+        "--outlet", default=None, help="Outlet name to record for every page (overrides metadata)."
+    )(func)
+    func = click.option(
+        "--published",
+        default=None,
+        metavar="DATE",
+        help="Publication date (ISO) to use for every page, overriding page metadata.",
+    )(func)
+    func = click.option(
+        "--max-bytes",
+        default=5_000_000,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Skip (and report) files larger than this.",
+    )(func)
+    return click.argument("pages", nargs=-1, required=True, type=str)(func)
+
+
+def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--model",
+        default=DEFAULT_MODEL,
+        show_default=True,
+        help="spaCy English pipeline: default (the pinned small model), en_core_web_sm, "
+        "en_core_web_md or en_core_web_trf when installed.",
+    )(func)
+
+
+def ingest_settings(max_bytes: int, published: str | None, outlet: str | None) -> IngestOptions:
+    return IngestOptions(max_bytes=max_bytes, published=published, outlet=outlet)
+
+
+def report_failure(failure: PageFailure) -> None:
+    err_console.print(f"[yellow]skipped[/] {failure.name}: {failure.reason}", highlight=False)
+
+
+def load_services_with_status(model: str) -> Services:
+    with err_console.status("loading the language model and gazetteer…"):
+        return load_services(model)
+
+
+def mention_table(mentions: list[Mention], *, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for header in ("page", "event", "where", "when", "who", "says who", "certainty"):
+        table.add_column(header, overflow="fold")
+    for mention in mentions[:TABLE_ROWS]:
+        table.add_row(*_mention_cells(mention))
+    if len(mentions) > TABLE_ROWS:
+        table.caption = f"… and {len(mentions) - TABLE_ROWS} more in the output"
+    return table
+
+
+def _mention_cells(mention: Mention) -> tuple[str, ...]:
+    deal = mention.agreement
+    event = mention.sub_event_type + (f" ({deal.kind}, {deal.status or '?'})" if deal else "")
+    if mention.in_comments:
+        event += " [comment]"
+    who = " / ".join(a for a in (mention.actor1, mention.actor2) if a)
+    where = mention.location.name if mention.location else "—"
+    return (
+        mention.doc, event, where, mention.date or "—", who or "—",
+        mention.source or "—", mention.certainty,
+    )  # fmt: skip
