@@ -72,6 +72,8 @@ class Lexicon:
     certainty_cues: tuple[Labelled, ...]
     generic: re.Pattern[str]
     dateline: re.Pattern[str]
+    foreign_included: re.Pattern[str]
+    foreign_excluded: re.Pattern[str]
 
 
 def words_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -157,4 +159,6 @@ def load_lexicon() -> Lexicon:
         ),
         generic=words_pattern(events["generic"]["patterns"]),
         dateline=re.compile("|".join(f"(?:{p})" for p in events["dateline"]["patterns"])),
+        foreign_included=words_pattern(events["foreign_fighters"]["included"]),
+        foreign_excluded=words_pattern(events["foreign_fighters"]["excluded"]),
     )

@@ -138,6 +138,8 @@ class Agreement:
     civilians: int | None = None
     terms: tuple[str, ...] = ()
     status: str | None = None
+    # Whether foreign fighters leave too: True, False (left behind, excluded), or None (unsaid).
+    foreign_fighters: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

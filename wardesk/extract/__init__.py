@@ -329,7 +329,15 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         civilians=_count_of(text, lexicon, "civilians"),
         terms=tuple(m.group("term").strip() for m in TERMS_RE.finditer(text)),
         status=_first_label(text, lexicon.deal_statuses),
+        foreign_fighters=_foreign_fighters(text, lexicon),
     )
+
+
+def _foreign_fighters(text: str, lexicon: Lexicon) -> bool | None:
+    # Exclusion is checked first: "excludes foreign fighters" also contains "foreign fighters".
+    if lexicon.foreign_excluded.search(text):
+        return False
+    return True if lexicon.foreign_included.search(text) else None
 
 
 def _first_label(text: str, labelled) -> str | None:
