@@ -1,10 +1,11 @@
 """Within a page, several sentences often report the same happening: keep one mention.
 
-Two mentions are the same when they are of the same family (any deal, or the
-same sub-event type), at the same place, on the same day (or both undated),
-and told by the same source. The most informative one stays — the one with
-the most slots filled, the earliest on the page when tied — since a page's
-lead usually states the event most completely.
+Two mentions of a page are the same when they are of the same family (any deal,
+or the same sub-event type), at the same place, with the same deal status, on
+compatible dates, and do not contradict each other (a different destination,
+count or foreign-fighter answer is a separate account and stays separate). The
+most informative one stays — the one with the most slots filled, the earliest
+on the page when tied.
 """
 
 from __future__ import annotations
@@ -17,27 +18,59 @@ DEAL_FAMILY = frozenset(
 
 
 def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
-    """One mention per (family, place, date, source, body/comments) group, in page order."""
-    best: dict[tuple, Mention] = {}
+    """Drop mentions that repeat an earlier one of the same page; page order is kept."""
+    kept: list[Mention] = []
     for mention in mentions:
-        key = _key(mention)
-        kept = best.get(key)
-        if kept is None or _richness(mention) > _richness(kept):
-            best[key] = mention
-    chosen = {id(m) for m in best.values()}
-    return [m for m in mentions if id(m) in chosen]
+        twin = next((i for i, k in enumerate(kept) if same_happening(k, mention)), None)
+        if twin is None:
+            kept.append(mention)
+        elif _richness(mention) > _richness(kept[twin]) + 1:
+            kept[twin] = mention
+    order = {id(m): i for i, m in enumerate(mentions)}
+    return sorted(kept, key=lambda m: order[id(m)])
 
 
-def _key(mention: Mention) -> tuple:
-    family = "deal" if mention.sub_event_type in DEAL_FAMILY else mention.sub_event_type
-    place = mention.location.geonameid or mention.location.name if mention.location else None
-    kind = mention.agreement.kind if mention.agreement else None
-    return (family, kind, place, mention.date, mention.source, mention.in_comments)
+def same_happening(a: Mention, b: Mention) -> bool:
+    """Whether two mentions of one page report the same event in compatible terms."""
+    return (
+        _family(a) == _family(b)
+        and a.in_comments == b.in_comments
+        and _place_key(a) == _place_key(b)
+        and _compatible(a.date, b.date)
+        and _same_deal_terms(a, b)
+    )
+
+
+def _family(mention: Mention) -> str:
+    return "deal" if mention.sub_event_type in DEAL_FAMILY else mention.sub_event_type
+
+
+def _place_key(mention: Mention) -> object:
+    location = mention.location
+    return (location.geonameid or location.name.lower()) if location else None
+
+
+def _compatible(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_deal_terms(a: Mention, b: Mention) -> bool:
+    x, y = a.agreement, b.agreement
+    if x is None or y is None:
+        return x is y
+    return (
+        x.status == y.status
+        and (x.kind == y.kind or "other" in (x.kind, y.kind))
+        and _compatible(x.destination, y.destination)
+        and _compatible(x.foreign_fighters, y.foreign_fighters)
+        and _compatible(x.fighters, y.fighters)
+        and _compatible(x.civilians, y.civilians)
+    )
 
 
 def _richness(mention: Mention) -> int:
     deal = mention.agreement
-    slots = [mention.fatalities, mention.actor1, mention.actor2]
+    slots = [mention.fatalities, mention.actor1, mention.actor2, mention.source, mention.date]
     if deal is not None:
         slots += [deal.destination, deal.fighters, deal.civilians, deal.status, *deal.terms]
     return sum(value is not None for value in slots)

@@ -54,6 +54,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
 # described ("X, a spokesman"), or carries a title.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "the"})
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
 TITLE_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|col|colonel|gen|general|lt|major|commander|chief|head|"
@@ -63,6 +64,7 @@ TITLE_BEFORE = re.compile(
 DESCRIBED_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s", re.I)
 TOWARD_PREPS = frozenset({"to", "towards", "toward", "into"})
 FROM_PREPS = frozenset({"from", "out"})
+LEAVE_LEMMAS = frozenset({"leave", "depart", "head", "set", "bind", "board"})
 
 
 def find_places(
@@ -112,7 +114,8 @@ def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
     if entity is None or not entity.ents:
         return True
     label = entity.ents[0].label_
-    return label == "NORP" or len(entity) > 2 or not all(t.pos_ == "PROPN" for t in entity)
+    words = [t for t in entity if not t.is_punct and t.lower_ not in ARTICLES]
+    return label == "NORP" or len(words) > 2 or not all(t.pos_ == "PROPN" for t in words)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -166,6 +169,8 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
             return "destination"
         if token.dep_ == "prep" and word in FROM_PREPS:
             return "origin"
+        if token.dep_ == "prep" and word == "for" and token.head.lemma_ in LEAVE_LEMMAS:
+            return "destination"  # "leave the area for Idlib"
     return None
 
 
@@ -192,6 +197,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     lead = re.match(r"(?i)the\s+", phrase)
     if lead:
         start += lead.end()
+    phrase = text[start:end]
+    owner = re.search(r"['’]s\s+", phrase)
+    if owner:
+        start += owner.end()  # "Syria's Aleppo": the place is the one owned
     phrase = text[start:end]
     tail = re.search(r"(?:['’]s)$", phrase)
     if tail:
