@@ -15,9 +15,11 @@ from pathlib import Path
 from wardesk.annotate import Annotation
 from wardesk.extract.places import NAME_RUN
 from wardesk.geo import Gazetteer, ResolveContext, country_focus, open_gazetteer, resolve
+from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Location
 
 PlaceLookup = Callable[[str], Location | None]
+FAR_KM = 150.0
 
 
 class PlaceResolver:
@@ -35,19 +37,40 @@ class PlaceResolver:
             for match in NAME_RUN.finditer(sentence.text)
         ]
         focus = country_focus(names, self.gazetteer)
+        focus_names = self._country_names(focus)
         near: list[tuple[float, float]] = []
         known: dict[str, Location | None] = {}
 
         def lookup(name: str) -> Location | None:
             if name not in known:
                 context = ResolveContext(countries=focus, near=list(near))
-                known[name] = resolve(name, context=context, gazetteer=self.gazetteer)
+                found = resolve(name, context=context, gazetteer=self.gazetteer)
+                known[name] = found if _plausible(found, focus_names, near) else None
                 found = known[name]
                 if found is not None and found.precision == 1 and found.lat is not None:
                     near.append((found.lat, found.lon))
             return known[name]
 
         return lookup
+
+    def _country_names(self, codes: tuple[str, ...]) -> frozenset[str]:
+        entries = (self.gazetteer.country(code) for code in codes)
+        return frozenset(e.country_name or e.name for e in entries if e is not None)
+
+
+def _plausible(
+    found: Location | None, focus: frozenset[str], near: list[tuple[float, float]]
+) -> bool:
+    """A town abroad, far from everything else the page names, is a homonym, not the place.
+
+    Countries and regions pass (a page about Syria does name Turkey), and so does a town
+    in a country the page is about or within reach of the places it already named.
+    """
+    if found is None or not focus or found.precision >= 3 or found.country in focus:
+        return True
+    if found.lat is None:
+        return False
+    return any(distance_km(found.lat, found.lon, lat, lon) < FAR_KM for lat, lon in near)
 
 
 def open_resolver(path: str | Path | None = None) -> PlaceResolver:

@@ -40,6 +40,10 @@ RELATIVE_TO = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?east|-?west)?|near|outside)(?: of)?\s+(?:the\s+)?$",
     re.I,
 )
+OWNER_OF = re.compile(
+    r"\s+(?:suburbs?|countryside|districts?|neighbou?rhoods?|outskirts|province|governorate)\s+of\s",
+    re.I,
+)
 LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 BROKER_RE = re.compile(
@@ -205,6 +209,8 @@ def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[Plac
             continue
         if kept and RELATIVE_TO.search(sentence.text[: place.start]):
             continue
+        if OWNER_OF.match(sentence.text[place.end :]) and place is not places[-1]:
+            continue  # "the Damascus suburb of Moadamieh": the suburb is the place
         kept.append(place)
     return _dedupe(kept)
 
@@ -250,7 +256,7 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published, stat
     if event_type.territorial:
         sub_event = _territorial_type(roles.actor1, lexicon)
     date = find_date(sentence.text, published) or _carried_date(sentence, state)
-    date = date or _default_date(sentence, state)
+    date = _completed(date, state.published) or _default_date(sentence, state)
     return Mention(
         doc="",
         mention_id="",
@@ -267,6 +273,25 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published, stat
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end),
     )
+
+
+def _completed(found: DateFound | None, published: str | None) -> DateFound | None:
+    """Give a partial date the year (or month) a partial publication date supplies.
+
+    A page published "2016-08" cannot tell which Friday it means, but its reader
+    knows the month: "Friday" becomes "2016-08" and "--08-12" becomes "2016-08-12".
+    """
+    if found is None or not published or len(published) == 10:
+        return found
+    year = published[:4]
+    if found.value[:1].isalpha() and len(published) >= 7:
+        return replace(found, value=published[:7], precision=2)
+    if found.value.startswith("--") and year.isdigit():
+        month = int(found.value[2:4])
+        if len(published) >= 7 and month > int(published[5:7]):
+            year = str(int(year) - 1)
+        return replace(found, value=year + found.value[1:])
+    return found
 
 
 def _carried_date(sentence: Sentence, state: PageState) -> DateFound | None:

@@ -54,6 +54,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
 # described ("X, a spokesman"), or carries a title.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
+# Capitalised acronyms ("EFE", "HKOR") are agencies and units far more often than places;
+# a real one ("UAE") still comes through the parser's GPE entities.
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "the"})
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
 TITLE_BEFORE = re.compile(
@@ -84,7 +87,8 @@ def find_places(
     runs = [
         (m.start(), m.end())
         for m in NAME_RUN.finditer(text)
-        if _looks_like_a_name(parsed, m.start(), m.end())
+        if not ACRONYM.fullmatch(m.group(0))
+        and _looks_like_a_name(parsed, m.start(), m.end())
         and not _overlaps(m.start(), m.end(), not_places)
         and not (_overlaps(m.start(), m.end(), people) and _person_like(parsed, m.start(), m.end()))
     ]
