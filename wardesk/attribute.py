@@ -23,7 +23,8 @@ ACCORDING_RE = re.compile(
     re.I,
 )
 TRAILING_RE = re.compile(
-    r",\s*(?:the\s+)?(?P<who>[A-Z][^,;:“”\"]{2,100}?)\s+(?:said|says|reported|added|claimed|told [A-Z]\w+)\s*[.”\"]*\s*$"
+    r",\s*(?P<who>[^,;:]{2,100}?)\s+(?:said|says|reported|added|claimed|told [A-Z]\w+)"
+    r"(?:\s+(?:on|in|late|early|last|this)\b[^,.;]{0,30})?\s*[.”\"]*\s*$"
 )
 REPORT_LEMMAS = frozenset(
     [
@@ -42,6 +43,13 @@ REPORT_LEMMAS = frozenset(
         "publish",
     ]
 )
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+# "The report", "the sources": a source named earlier on the page, not a new one.
+GENERIC_SOURCE_RE = re.compile(
+    r"^(?:the |these |this |that )?(?:report|reports|sources?|statement|agency|station|group|blog|account)$",
+    re.I,
+)
+FRAGMENT_RE = re.compile(r"^according to\b")
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
 BACKREF_RE = re.compile(r"\b(?:these|those|both|the) (?:claims?|reports?|accounts?)\b", re.I)
 
@@ -76,9 +84,11 @@ def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
     for token in parsed:
         if token.lemma_.lower() not in REPORT_LEMMAS or token.pos_ not in ("VERB", "AUX"):
             continue
+        if token.dep_ == "relcl":
+            continue  # "an organisation that reports on the war" describes, it does not speak
         # Only an active subject speaks: "an agreement was announced" names no source.
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None:
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
             continue
         if subject.lower_ in PRONOUNS:
             return None, token.text
@@ -101,7 +111,17 @@ def _span(token: Token) -> Span:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.“”\"'’")
-    return re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", text)
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    return re.sub(r"^(?:a|an)\s+(?=[a-z])", "", text)
+
+
+def canonical_source(source: str, lexicon: Lexicon) -> str:
+    """A known outlet inside a longer description ("the pro-opposition blog “X”") is X."""
+    for known in lexicon.sources:
+        hit = known.pattern.search(source)
+        if hit and hit.group(0) != source and len(source) > len(hit.group(0)) + 12:
+            return known.name
+    return source
 
 
 def source_type(source: str | None, lexicon: Lexicon) -> tuple[str | None, str | None, str]:
@@ -120,6 +140,12 @@ def source_type(source: str | None, lexicon: Lexicon) -> tuple[str | None, str |
 
 def certainty_of(text: str, lexicon: Lexicon, *, sourced: bool) -> tuple[str, str]:
     """(certainty, cue) for a sentence, from its own words."""
+    backref = BACKREF_RE.search(text)
+    if backref:
+        # "These claims are not confirmed yet, however …": the doubt is about earlier
+        # sentences; this one's own event is judged on the words after that clause.
+        rest = re.split(r",|\bhowever\b|\bbut\b", text[backref.end() :], maxsplit=1)
+        text = rest[1] if len(rest) > 1 else ""
     for cue in lexicon.certainty_cues:
         hit = cue.pattern.search(text)
         if hit:
@@ -134,17 +160,42 @@ def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[At
     """One attribution per sentence of the page, in order, with carry-over and back-references."""
     result: list[Attribution] = []
     carried: tuple[int, str | None] = (-1, None)
+    last_named: str | None = None
     for sentence in sentences:
         if sentence.in_comments:
             result.append(_comment_attribution(sentence, lexicon))
             continue
         source, cue = sentence_source(sentence, lexicon)
+        source = canonical_source(source, lexicon) if source else None
+        if source is not None and GENERIC_SOURCE_RE.match(source) and last_named:
+            source, cue = last_named, f"“{source}” refers back"
         if source is None and carried[0] == sentence.block:
             source, cue = carried[1], "carried over from the paragraph"
         if source is not None:
             carried = (sentence.block, source)
+            if not GENERIC_SOURCE_RE.match(source):
+                last_named = source
+        if FRAGMENT_RE.match(sentence.text) and source is not None:
+            _attribute_block_backwards(sentences, result, len(result), source, lexicon)
         result.append(_attribution(sentence.text, source, cue, lexicon))
     return _apply_backrefs(sentences, result, lexicon)
+
+
+def _attribute_block_backwards(
+    sentences: tuple[Sentence, ...],
+    result: list[Attribution],
+    index: int,
+    source: str,
+    lexicon: Lexicon,
+) -> None:
+    """ "… to Idlib governorate. according to Sham FM": a detached attribution names the
+    source of the unattributed sentences just before it in the same paragraph."""
+    block = sentences[index].block
+    for earlier in range(index - 1, -1, -1):
+        if sentences[earlier].block != block or result[earlier].source is not None:
+            break
+        cue = "attribution after the sentence"
+        result[earlier] = _attribution(sentences[earlier].text, source, cue, lexicon)
 
 
 def _attribution(text: str, source: str | None, cue: str | None, lexicon: Lexicon) -> Attribution:
@@ -169,7 +220,8 @@ def _apply_backrefs(
     for index, sentence in enumerate(sentences):
         if sentence.in_comments or not BACKREF_RE.search(sentence.text):
             continue
-        if result[index].certainty != "unconfirmed":
+        doubt = next(c for c in lexicon.certainty_cues if c.label == "unconfirmed")
+        if not doubt.pattern.search(sentence.text):
             continue
         for earlier in range(index):
             if sentences[earlier].in_comments or sentences[earlier].block < sentence.block - 3:
