@@ -72,7 +72,8 @@ def test_extract_jsonl_follows_the_contract():
     fields = {
         "doc", "mention_id", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors",
         "location", "date", "time_precision", "fatalities", "agreement", "source",
-        "source_type", "certainty", "in_comments", "evidence", "char_start", "char_end",
+        "source_type", "source_stance", "certainty", "in_comments", "evidence", "char_start",
+        "char_end",
     }  # fmt: skip
     text = (EXAMPLES / "wire-report-deir-hafer.txt").read_text(encoding="utf-8")
     for record in records:
@@ -132,3 +133,12 @@ def test_seeds_run(seeds_dir, tmp_path):
     assert result.exit_code == 0
     with sqlite3.connect(tmp_path / "seeds.db") as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+
+
+def test_extract_explain_prints_the_deciding_cues():
+    result = CliRunner().invoke(
+        cli, ["extract", str(EXAMPLES / "wire-report-deir-hafer.txt"), "--explain"]
+    )
+    assert result.exit_code == 0
+    assert "certainty=denied" in result.stderr
+    assert "certainty: had not agreed" in result.stderr

@@ -201,7 +201,8 @@ def _attribute_block_backwards(
 def _attribution(text: str, source: str | None, cue: str | None, lexicon: Lexicon) -> Attribution:
     kind, stance, type_cue = source_type(source, lexicon)
     certainty, certainty_cue = certainty_of(text, lexicon, sourced=source is not None)
-    cues = tuple(c for c in (cue, type_cue, certainty_cue) if c)
+    labelled = (("source", cue), ("type", type_cue), ("certainty", certainty_cue))
+    cues = tuple(f"{what}: {why}" for what, why in labelled if why)
     return Attribution(source, kind, stance, certainty, cues)
 
 
@@ -248,7 +249,8 @@ def attribute(annotation: Annotation, mentions: list[Mention], lexicon: Lexicon)
                 source=found.source,
                 source_type=found.source_type,
                 certainty=found.certainty,
-                extras={**mention.extras, "source_stance": found.source_stance, "cues": found.cues},
+                source_stance=found.source_stance,
+                cues=found.cues,
             )
         )
     return result

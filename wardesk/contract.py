@@ -48,6 +48,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "agreement": agreement,
         "source": mention.source,
         "source_type": mention.source_type,
+        "source_stance": mention.source_stance,
         "certainty": mention.certainty,
         "in_comments": mention.in_comments,
         "evidence": mention.evidence.text,

@@ -7,7 +7,7 @@ Offsets (``start``/``end``) are always character offsets into ``Document.text``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 PageFormat = Literal["text", "html", "jsonl"]
@@ -172,4 +172,6 @@ class Mention:
     source_type: str | None = None
     certainty: str = "asserted"
     in_comments: bool = False
-    extras: dict[str, object] = field(default_factory=dict)
+    source_stance: str | None = None
+    # The words that decided source and certainty, for `wardesk extract --explain`.
+    cues: tuple[str, ...] = ()

@@ -90,3 +90,17 @@ def _mention_cells(mention: Mention) -> tuple[str, ...]:
         mention.doc, event, where, mention.date or "—", who or "—",
         mention.source or "—", mention.certainty,
     )  # fmt: skip
+
+
+def explain_mentions(mentions: list[Mention]) -> None:
+    """Print, for each mention, who says it, how sure, and the cue words behind that."""
+    for mention in mentions:
+        who = mention.source or "the outlet itself"
+        cues = "; ".join(mention.cues) or "no cue: the outlet's own voice"
+        err_console.print(
+            f"[bold]{mention.mention_id}[/] {mention.sub_event_type}: "
+            f"source={who} ({mention.source_type or '—'}), certainty={mention.certainty} "
+            f"[dim]← {cues}[/]",
+            highlight=False,
+            soft_wrap=True,
+        )

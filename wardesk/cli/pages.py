@@ -20,6 +20,7 @@ from rich.progress import (
 from wardesk.cli.app import cli
 from wardesk.cli.common import (
     err_console,
+    explain_mentions,
     ingest_options,
     ingest_settings,
     load_services_with_status,
@@ -89,7 +90,14 @@ def _print_segments_text(record: dict[str, Any]) -> None:
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
     help="jsonl: one event mention per line in the output contract; table: a readable summary.",
 )  # fmt: skip
-def extract(pages: tuple[str, ...], fmt: str, model: str, **ingest_opts: Any) -> None:
+@click.option(
+    "--explain", is_flag=True,
+    help="Also print, per mention, the cue words that decided its source and certainty "
+    "(to stderr, so the JSONL stays clean).",
+)  # fmt: skip
+def extract(
+    pages: tuple[str, ...], fmt: str, model: str, explain: bool, **ingest_opts: Any
+) -> None:
     """Find the event mentions in pages and print them (nothing is stored)."""
     services = load_services_with_status(model)
     read = failed = 0
@@ -99,11 +107,14 @@ def extract(pages: tuple[str, ...], fmt: str, model: str, **ingest_opts: Any) ->
         if isinstance(item, PageFailure):
             report_failure(item)
             failed += 1
-        elif fmt == "jsonl":
-            for mention in item.mentions:
-                click.echo(json.dumps(mention_record(mention), ensure_ascii=False))
         else:
-            found.extend(item.mentions)
+            if explain:
+                explain_mentions(item.mentions)
+            if fmt == "jsonl":
+                for mention in item.mentions:
+                    click.echo(json.dumps(mention_record(mention), ensure_ascii=False))
+            else:
+                found.extend(item.mentions)
     if fmt == "table":
         out_console.print(mention_table(found, title="Event mentions"))
     sys.exit(batch_exit_code(read=read, failed=failed))
