@@ -142,3 +142,16 @@ def test_extract_explain_prints_the_deciding_cues():
     assert result.exit_code == 0
     assert "certainty=denied" in result.stderr
     assert "certainty: had not agreed" in result.stderr
+
+
+def test_geocode_shows_scored_candidates():
+    result = invoke("geocode", "Deir Ezzor", "--near", "Raqqa", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert rows[0]["country"] == "Syria"
+    assert abs(rows[0]["lat"] - 35.33) < 0.3 and abs(rows[0]["lon"] - 40.14) < 0.3
+    assert rows == sorted(rows, key=lambda r: -r["score"])
+
+
+def test_geocode_unknown_name_exits_1():
+    assert invoke("geocode", "Qwzxyplace").exit_code == 1

@@ -44,7 +44,7 @@ def _now() -> str:
 
 def _migrations() -> list[tuple[int, str, str]]:
     """Numbered migrations shipped in the package, in order: (number, name, sql)."""
-    folder = resources.files("wardesk.store") / "migrations"
+    folder = resources.files("wardesk.store") / "migrations" / "sqlite"
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".sql"):
