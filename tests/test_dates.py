@@ -64,3 +64,11 @@ def test_find_date_never_crashes_and_stays_inside(text):
     found = find_date(text, SATURDAY)
     if found is not None:
         assert 0 <= found.start <= found.end <= len(text)
+
+
+def test_latest_full_date_on_a_page():
+    from wardesk.dates import latest_full_date
+
+    text = "Posted March 3, 2016 / updated 2016-03-05\nThe deal of 12 February 2016 held."
+    assert latest_full_date(text) == date(2016, 3, 5)
+    assert latest_full_date("On Saturday the army advanced.") is None

@@ -35,8 +35,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "weekday",
             r"\b(?P<into>into )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         ),
-        ("yesterday", r"\byesterday\b"),
-        ("today", r"\b(?:today|this morning|tonight|in the (?:last|past) 24 hours)\b"),
+        ("yesterday", r"\byesterday\b|\b(?:less than )?24 hours (?:ago|after|earlier)\b"),
+        ("today", r"\b(?:today|this morning|tonight|overnight|in the (?:last|past) 24 hours)\b"),
         ("last_week", r"\blast week\b"),
         ("this_week", r"\bthis week\b"),
         ("last_month_name", rf"\b(?:last |in |since |mid-|early |late ){_MONTH}(?!\s+\d)"),
@@ -71,17 +71,41 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
-def find_date(text: str, published: date | None) -> DateFound | None:
-    """The first time expression in ``text``, resolved against ``published``."""
+def find_date(text: str, published: date | None, *, near: int | None = None) -> DateFound | None:
+    """The time expression of ``text`` resolved against ``published``.
+
+    With ``near`` (the offset of the event's trigger word), the expression closest to
+    it wins — "killed 25 civilians Sunday … declared its caliphate in 2014" dates the
+    killing on Sunday. Without it, the most specific expression wins.
+    """
+    found = find_dates(text, published)
+    if not found:
+        return None
+    if near is None:
+        return found[0]
+    return min(found, key=lambda d: (_distance(d, near), found.index(d)))
+
+
+def find_dates(text: str, published: date | None) -> list[DateFound]:
+    """Every resolvable time expression in ``text``, most specific kind first, none overlapping."""
+    found: list[DateFound] = []
     for name, pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        resolved = _RESOLVERS[name](match, published)
-        if resolved is not None:
-            value, precision = resolved
-            return DateFound(value, precision, match.group(0), match.start(), match.end())
-    return None
+        for match in pattern.finditer(text):
+            if any(f.start < match.end() and match.start() < f.end for f in found):
+                continue
+            resolved = _RESOLVERS[name](match, published)
+            if resolved is not None:
+                value, precision = resolved
+                found.append(
+                    DateFound(value, precision, match.group(0), match.start(), match.end())
+                )
+    return found
+
+
+def _distance(found: DateFound, position: int) -> int:
+    if found.start <= position < found.end:
+        return 0
+    return min(abs(found.start - position), abs(found.end - position))
 
 
 def _month(match: re.Match[str]) -> int:
@@ -171,3 +195,23 @@ _RESOLVERS = {
     "this_year": _this_year,
     "year": _year,
 }
+
+
+_FULL_DATES = (_PATTERNS[0][1], _PATTERNS[1][1])
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-3]\d)\b")
+
+
+def latest_full_date(text: str) -> date | None:
+    """The latest complete calendar date written anywhere in ``text`` (None if none)."""
+    found: list[date] = []
+    for pattern in _FULL_DATES:
+        for match in pattern.finditer(text):
+            resolved = _full(match, None)
+            if resolved is not None:
+                found.append(date.fromisoformat(resolved[0]))
+    for match in _ISO_DATE.finditer(text):
+        try:
+            found.append(date(*(int(g) for g in match.groups())))
+        except ValueError:
+            continue  # "2017-02-30" is not a date; keep looking
+    return max(found) if found else None

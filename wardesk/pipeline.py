@@ -25,6 +25,7 @@ from wardesk.ingest import IngestOptions, ingest
 from wardesk.lexicon import Lexicon, load_lexicon
 from wardesk.model import Document, Mention, PageFailure, Segments
 from wardesk.nlp import DEFAULT_MODEL, load_pipeline
+from wardesk.published import with_publication_date
 from wardesk.segment import segment
 from wardesk.store import Store
 
@@ -80,6 +81,7 @@ def batch_exit_code(*, read: int, failed: int) -> int:
 def process_document(doc: Document, services: Services) -> PageResult:
     """Run every per-page stage after ingestion over one page."""
     segments = segment(doc)
+    doc = with_publication_date(doc, segments)
     annotation = annotate(doc, segments, services.nlp, services.lexicon)
     lookup = services.places.for_page(annotation)
     mentions = extract(annotation, services.lexicon, lookup)
@@ -143,6 +145,6 @@ def _store_page(
         summary.already_stored += 1
         return
     page = process_document(doc, services)
-    store.save_page(doc, page.segments, page.mentions)
+    store.save_page(page.document, page.segments, page.mentions)
     summary.stored += 1
     summary.mentions += len(page.mentions)

@@ -65,6 +65,7 @@ class PageState:
     lead_block: int | None = None
     by_name: dict[str, Actor] = field(default_factory=dict)
     last_date: tuple[int, DateFound | None] = (-1, None)
+    trigger_at: int | None = None
     last_agent: str | None = None
 
     last_withdrawing: str | None = None
@@ -145,6 +146,7 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     if found is None or _not_an_event(sentence, lexicon):
         return []
     event_type, trigger = found
+    state.trigger_at = trigger.start()
     places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]
     if not actors and not places:
         return []  # nothing named here: a comment on the events, not a report of one
@@ -255,7 +257,8 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published, stat
     sub_event = event_type.sub_event_type
     if event_type.territorial:
         sub_event = _territorial_type(roles.actor1, lexicon)
-    date = find_date(sentence.text, published) or _carried_date(sentence, state)
+    trigger_at = state.trigger_at
+    date = find_date(sentence.text, published, near=trigger_at) or _carried_date(sentence, state)
     date = _completed(date, state.published) or _default_date(sentence, state)
     return Mention(
         doc="",
