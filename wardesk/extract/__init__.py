@@ -69,12 +69,13 @@ class PageState:
     last_agent: str | None = None
 
     last_withdrawing: str | None = None
+    strongest: str | None = None
 
     def context_actors(self, *, leaving_first: bool = False) -> list[Actor]:
         """Actors a bare sentence may mean: the last agent (for a deal, the party last seen
         leaving), then the page's main pair."""
         recent = [self.last_withdrawing, self.last_agent] if leaving_first else [self.last_agent]
-        names = [*recent, *self.dyad]
+        names = [*recent, *self.dyad, self.strongest]
         unique = [n for i, n in enumerate(names) if n and n not in names[:i]]
         return [self.by_name[n] for n in unique if n in self.by_name]
 
@@ -88,6 +89,11 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
             state.actor_counts.update(a.name for a in find_actors(sentence.text, lexicon))
     state.dyad = page_dyad(state.actor_counts)
     state.by_name = {a.name: a for a in lexicon.actors}
+    state.strongest = max(
+        state.actor_counts,
+        key=lambda n: (state.by_name[n].rank, state.actor_counts[n]),
+        default=None,
+    )
     state.published = doc.published
     state.lead_block = next((s.block for s in annotation.sentences if not s.in_comments), None)
     published = parse_published(doc.published)
@@ -179,7 +185,7 @@ def _not_an_event(sentence: Sentence, lexicon: Lexicon) -> bool:
 def _anaphoric(text: str, state: PageState, lexicon: Lexicon) -> list[ActorMention]:
     # "the jihadists" points back only to an actor the page has just named.
     named = {a.name for a in state.last_actors}
-    return [a for a in find_anaphora(text, lexicon) if a.name in named or not named]
+    return [a for a in find_anaphora(text, lexicon) if a.name in named]
 
 
 def _roles(text, trigger_at, actors, event_type, state) -> Roles:
@@ -187,7 +193,11 @@ def _roles(text, trigger_at, actors, event_type, state) -> Roles:
     defection = sub_event == "Change to group/activity"
     deal = sub_event in DEAL_TYPES and not defection
     context = state.context_actors(leaving_first=deal)
-    roles = assign_roles(text, trigger_at, actors, context, deal=deal, defection=defection)
+    battle = event_type.event_type == "Battles"
+    roles = assign_roles(
+        text, trigger_at, actors, context, deal=deal, defection=defection,
+        armed_patient_first=battle,
+    )  # fmt: skip
     if deal and roles.withdrawing:
         state.last_withdrawing = roles.withdrawing
     return roles

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from wardesk.lexicon import Actor, Lexicon
 
+PASSIVE_ALLOW_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE_BY_RE = re.compile(
+    r"\b(?:released|freed|handed over|brokered|allowed|let go)\b[^.;]{0,60}\bby\s+(?:the\s+)?$|\brelease of\b[^.;]{0,60}\bby\s+(?:the\s+)?$",
+    re.I,
+)
 ALLOW_RE = re.compile(r"\b(?:allow(?:ed|s|ing)?|let|permit(?:ted|s)?|agree(?:d|s)? to let)\b", re.I)
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+by\s*$", re.I)
 DEFECT_TO_RE = re.compile(r"\b(?:defect(?:ed|ing|s)?|gave (?:himself|themselves) up)\s+to\b", re.I)
@@ -87,6 +92,7 @@ def assign_roles(
     *,
     deal: bool,
     defection: bool,
+    armed_patient_first: bool = False,
 ) -> Roles:
     """Decide actor1/actor2 (and for deals the withdrawing and allowing parties).
 
@@ -101,6 +107,9 @@ def assign_roles(
     players = [a for a in actors if a not in supporters]
     agent = _agent(text, trigger_at, players)
     patients = _distinct([a.name for a in players], exclude=agent)
+    if armed_patient_first:
+        # In a battle the other side is armed; civilians are casualties, not the opponent.
+        patients.sort(key=lambda name: name == "Civilians")
     if agent is None:
         agent = next((c.name for c in context if c.name not in patients), None)
     if not patients:
@@ -129,20 +138,51 @@ def _defection_roles(text: str, actors: list[ActorMention]) -> Roles:
 
 
 def _deal_roles(text: str, actors: list[ActorMention], context: list[Actor]) -> Roles:
-    allow = ALLOW_RE.search(text)
-    allowing = _last_before(actors, allow.start()) if allow else None
-    withdrawing = None
-    if allowing is not None:
-        withdrawing = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)
+    allowing, withdrawing = _allow_structure(text, actors)
     named = [a.actor for a in actors]
     allowing, withdrawing = _by_rank(named, allowing, withdrawing)
-    if withdrawing is None and context and context[0].name != allowing and context[0].rank < 3:
-        withdrawing = context[0].name  # the party the page last saw leaving
-    if allowing is None or withdrawing is None:
-        allowing, withdrawing = _by_rank(named + context, allowing, withdrawing)
+    allowing, withdrawing = _from_context(context, allowing, withdrawing)
     names = _distinct([a.name for a in actors if a.name != "Civilians"])
     others = [n for n in names if n not in (allowing, withdrawing)]
     return Roles(allowing, withdrawing, tuple(others), withdrawing, allowing)
+
+
+def _allow_structure(text: str, actors: list[ActorMention]) -> tuple[str | None, str | None]:
+    """Sides a sentence states outright: "X allowed Y to leave", "Y were allowed to leave",
+    "the release of Y by X"."""
+    by_agent = next((a for a in actors if PASSIVE_BY_RE.search(text[: a.start])), None)
+    allow = ALLOW_RE.search(text)
+    if allow and PASSIVE_ALLOW_RE.search(text[: allow.start()]):
+        leaving = _last_before(actors, allow.start())
+        return (by_agent.name if by_agent else None), leaving
+    if allow:
+        principals = [a for a in actors if not SUPPORT_RE.search(text[: a.start])]
+        allowing = _last_before(principals, allow.start())
+        if allowing is not None:
+            leaving = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)
+            return allowing, leaving
+    if by_agent is not None:
+        other = _first(actors, lambda a: a.name != by_agent.name)
+        return by_agent.name, other
+    return None, None
+
+
+def _from_context(
+    context: list[Actor], allowing: str | None, withdrawing: str | None
+) -> tuple[str | None, str | None]:
+    """Fill a side the sentence leaves unnamed with the most relevant plausible actor:
+    the page's last leaving party or main actors, weaker than the allowing side."""
+    ranks = {a.name: a.rank for a in context}
+    if withdrawing is None:
+        ceiling = ranks.get(allowing, 3) if allowing else 3
+        withdrawing = next(
+            (a.name for a in context if a.rank < ceiling and a.name not in (allowing, "Civilians")),
+            None,
+        )
+    if allowing is None:
+        floor = ranks.get(withdrawing, 0) if withdrawing else 2
+        allowing = next((a.name for a in context if a.rank > floor and a.name != withdrawing), None)
+    return allowing, withdrawing
 
 
 def _by_rank(
