@@ -25,6 +25,7 @@ from wardesk.extract.actors import (
 )
 from wardesk.extract.numbers import Count, find_counts
 from wardesk.extract.places import PlacePhrase, find_places
+from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
 
@@ -40,6 +41,8 @@ RELATIVE_TO = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?east|-?west)?|near|outside)(?: of)?\s+(?:the\s+)?$",
     re.I,
 )
+SAME_SPOT_KM = 10.0
+REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
 OWNER_OF = re.compile(
     r"\s+(?:suburbs?|countryside|districts?|neighbou?rhoods?|outskirts|province|governorate)\s+of\s",
     re.I,
@@ -213,11 +216,16 @@ def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> 
 def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[PlacePhrase]:
     """Drop a province or country named only to say where a town lies, and the landmark in
     "al-Mansoura, west of Raqqa" that only says where the first place is."""
-    towns = [p for p in places if p.location.precision < 3]
+    towns = [p for p in places if p.location.precision < 3 and not REGION_NAME.search(p.text)]
     kept = []
     for place in places:
-        broad = place.location.precision >= 3 and place.role != "destination"
-        if broad and any(_inside(t.location, place.location) for t in towns):
+        precision = place.location.precision
+        broad = precision >= 3 or (precision == 2 and REGION_NAME.search(place.text))
+        if (
+            broad
+            and place.role != "destination"
+            and any(_inside(t.location, place.location) for t in towns)
+        ):
             continue
         if kept and RELATIVE_TO.search(sentence.text[: place.start]):
             continue
@@ -234,13 +242,27 @@ def _inside(town: Location, region: Location) -> bool:
 
 
 def _dedupe(places: list[PlacePhrase]) -> list[PlacePhrase]:
-    seen, kept = set(), []
+    """One site per spot: a dam or roundabout a few km from a town named with it is that
+    town's event, not a second one."""
+    kept: list[PlacePhrase] = []
     for place in places:
-        key = (place.location.geonameid, place.location.name, place.role)
-        if key not in seen:
-            seen.add(key)
+        twin = next((i for i, k in enumerate(kept) if _same_spot(k, place)), None)
+        if twin is None:
             kept.append(place)
+        elif place.location.precision < kept[twin].location.precision:
+            kept[twin] = place
     return kept
+
+
+def _same_spot(a: PlacePhrase, b: PlacePhrase) -> bool:
+    if a.role != b.role:
+        return False
+    if (a.location.geonameid, a.location.name) == (b.location.geonameid, b.location.name):
+        return True
+    x, y = a.location, b.location
+    if None in (x.lat, x.lon, y.lat, y.lon) or sorted((x.precision, y.precision)) != [1, 2]:
+        return False  # two villages named together stay two events
+    return distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_SPOT_KM
 
 
 def _inside_actor(place: PlacePhrase, actors: list[ActorMention]) -> bool:
