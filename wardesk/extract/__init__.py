@@ -160,8 +160,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     if not actors and not places:
         return []  # nothing named here: a comment on the events, not a report of one
     if sentence.in_comments:
-        # Readers' asides count only when they name both who and where themselves.
-        if not actors or not places:
+        # Readers' asides count only when they say where themselves, and who, unless they
+        # speak of a deal ("there was no deal in Tabqah" is a reader's denial worth keeping).
+        if not places or not (actors or event_type.sub_event_type in DEAL_TYPES):
             return []
     else:
         actors = actors or _anaphoric(sentence.text, state, lexicon)
