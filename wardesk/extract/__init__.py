@@ -42,6 +42,7 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+CLAUSE_BREAK = re.compile(r",\s+(?:where|which|while|whereas)\b|;\s+|\s+—\s+")
 REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
 OWNER_OF = re.compile(
     r"\s+(?:suburbs?|countryside|districts?|neighbou?rhoods?|outskirts|province|governorate)\s+of\s",
@@ -150,35 +151,63 @@ def _strongest_type(text: str, lexicon: Lexicon) -> tuple[EventType, re.Match[st
     return best
 
 
+def _sentence_events(text: str, lexicon: Lexicon) -> list[tuple[EventType, re.Match[str]]]:
+    """The event types a sentence reports: the strongest trigger of each clause, one per family.
+
+    "Iraqi forces launched an offensive on Mosul, where IS declared its caliphate in 2014"
+    reports a clash and, in its relative clause, a change of group activity.
+    """
+    events: list[tuple[EventType, re.Match[str]]] = []
+    start = 0
+    for end in [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]:
+        found = _strongest_type(text[start:end], lexicon)
+        if found is not None:
+            event_type, _ = found
+            match = event_type.pattern.search(text, start, end)
+            if match is not None and _family_of(event_type) not in {
+                _family_of(e) for e, _ in events
+            }:
+                events.append((event_type, match))
+        start = end
+    return sorted(events, key=lambda e: -e[0].priority)
+
+
+def _family_of(event_type: EventType) -> str:
+    if event_type.sub_event_type in DEAL_TYPES:
+        return "deal"
+    return "territory" if event_type.territorial else event_type.sub_event_type
+
+
 def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
-    found = _strongest_type(sentence.text, lexicon)
-    if found is None or _not_an_event(sentence, lexicon):
+    events = _sentence_events(sentence.text, lexicon)
+    if not events or _not_an_event(sentence, lexicon):
         return []
-    event_type, trigger = found
-    state.trigger_at = trigger.start()
     places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]
     if not actors and not places:
         return []  # nothing named here: a comment on the events, not a report of one
     if sentence.in_comments:
         # Readers' asides count only when they say where themselves, and who, unless they
         # speak of a deal ("there was no deal in Tabqah" is a reader's denial worth keeping).
-        if not places or not (actors or event_type.sub_event_type in DEAL_TYPES):
+        if not places or not (actors or events[0][0].sub_event_type in DEAL_TYPES):
             return []
+        events = events[:1]
     else:
         actors = actors or _anaphoric(sentence.text, state, lexicon)
         specific = [p for p in places if p.role != "destination" and not _is_country(p.location)]
         if specific:
             state.last_place = specific[0]
-    roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
-    if not sentence.in_comments and roles.actor1:
-        state.last_agent = roles.actor1
     sites = _sites(places, state)
-    if not sites:
-        return []
-    return [
-        _mention(sentence, event_type, roles, site, places, lexicon, published, state)
-        for site in sites
-    ]
+    mentions = []
+    for event_type, trigger in events:
+        state.trigger_at = trigger.start()
+        roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+        mentions.extend(
+            _mention(sentence, event_type, roles, site, places, lexicon, published, state)
+            for site in sites
+        )
+    if not sentence.in_comments and mentions and mentions[0].actor1:
+        state.last_agent = mentions[0].actor1
+    return mentions
 
 
 def _not_an_event(sentence: Sentence, lexicon: Lexicon) -> bool:

@@ -57,6 +57,7 @@ NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
 # Capitalised acronyms ("EFE", "HKOR") are agencies and units far more often than places;
 # a real one ("UAE") still comes through the parser's GPE entities.
 ACRONYM = re.compile(r"[A-Z]{2,6}")
+DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese|i|ic|an|ians|is)$", re.I)
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "the"})
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
 TITLE_BEFORE = re.compile(
@@ -118,8 +119,11 @@ def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
     if entity is None or not entity.ents:
         return True
     label = entity.ents[0].label_
+    if label == "NORP":
+        # "Circassian", "Kurdish" are peoples; the small model also tags "Aleppo" NORP.
+        return bool(DEMONYM_ENDING.search(entity.text))
     words = [t for t in entity if not t.is_punct and t.lower_ not in ARTICLES]
-    return label == "NORP" or len(words) > 2 or not all(t.pos_ == "PROPN" for t in words)
+    return len(words) > 2 or not all(t.pos_ == "PROPN" for t in words)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
