@@ -61,3 +61,37 @@ def test_later_doubt_makes_earlier_reports_unconfirmed(run_page):
     )
     [deal] = [m for m in run_page(text) if m.agreement]
     assert deal.certainty == "unconfirmed"
+
+
+def test_quote_over_two_sentences_takes_the_closing_source(run_page):
+    text = TITLE + (
+        "“ISIS fighters shelled Tell Amir overnight. Then they withdrew from Qaryat Nur,” "
+        "the governor of the province said.\n"
+    )
+    mentions = run_page(text)
+    assert len(mentions) >= 2
+    assert {m.source for m in mentions} == {"governor of the province"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Local commander Abu Ali told Reuters that ISIS shelled Tell Amir.", "Local commander Abu Ali"),
+        ("The SDF's statement said ISIS fighters withdrew from Qaryat Nur.", "SDF"),
+    ],
+)
+def test_more_reported_speech_shapes(run_page, sentence, source):
+    [mention] = run_page(TITLE + sentence + "\n")
+    assert mention.source == source
+
+
+def test_reader_comment_is_sourced_to_its_author(run_page):
+    text = TITLE + (
+        "The SDF allowed ISIS fighters to leave Qaryat Nur on Monday, a monitor said.\n\n"
+        "  • Karim Haddad\n\n"
+        "    That is fake news, there was no deal in Qaryat Nur, you all believe anything!\n"
+    )
+    [comment] = [m for m in run_page(text) if m.in_comments]
+    assert (comment.source, comment.source_type, comment.certainty) == (
+        "Karim Haddad", "reader_comment", "denied",
+    )  # fmt: skip

@@ -111,6 +111,7 @@ def _span(token: Token) -> Span:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.“”\"'’")
+    text = re.sub(r"['’]s$", "", text)  # "the SDF's statement": the SDF speaks
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     return re.sub(r"^(?:a|an)\s+(?=[a-z])", "", text)
 
@@ -178,7 +179,43 @@ def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[At
         if FRAGMENT_RE.match(sentence.text) and source is not None:
             _attribute_block_backwards(sentences, result, len(result), source, lexicon)
         result.append(_attribution(sentence.text, source, cue, lexicon))
+    _attribute_quotes(sentences, result, lexicon)
     return _apply_backrefs(sentences, result, lexicon)
+
+
+def _attribute_quotes(
+    sentences: tuple[Sentence, ...], result: list[Attribution], lexicon: Lexicon
+) -> None:
+    """A quotation over several sentences takes the source named where it closes:
+    “Buses left at dawn. More will follow,” the governor said."""
+    opened: int | None = None
+    for index, sentence in enumerate(sentences):
+        if sentence.in_comments or (
+            opened is not None and sentences[opened].block != sentence.block
+        ):
+            opened = None
+        balance = _quote_balance(sentence.text)
+        if opened is None and balance > 0:
+            opened = index
+        elif opened is not None and balance < 0:
+            source = result[index].source
+            if source is not None:
+                for inner in range(opened, index):
+                    if result[inner].source is None:
+                        cue = "quotation closed by the source"
+                        result[inner] = _attribution(sentences[inner].text, source, cue, lexicon)
+            opened = None
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing curly quotes; for straight quotes, 1 when one is left open."""
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2
+    if curly:
+        return curly
+    if straight:
+        return 1 if text.lstrip().startswith('"') else -1
+    return 0
 
 
 def _attribute_block_backwards(
