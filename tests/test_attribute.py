@@ -47,6 +47,18 @@ def test_outlet_voice_is_asserted(run_page):
         ("The SDF may allow ISIS fighters to withdraw from Qaryat Nur.", "speculative"),
         ("ISIS allegedly executed a civilian in Tell Amir.", "unconfirmed"),
         ("The SDF denied that ISIS fighters were allowed to leave Qaryat Nur.", "denied"),
+        (
+            "SDF commander Ali Sheir said 40 ISIS fighters were killed in clashes in Tell Amir.",
+            "claimed",
+        ),
+        (
+            "The Syrian Observatory for Human Rights said 40 fighters were killed in clashes in Tell Amir.",
+            "reported",
+        ),
+        (
+            "The commander said the towns of Tell Amir and Qaryat Nur will be liberated, promising that the army would advance.",
+            "speculative",
+        ),
     ],
 )
 def test_certainty_cues(run_page, sentence, certainty):
@@ -76,7 +88,10 @@ def test_quote_over_two_sentences_takes_the_closing_source(run_page):
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("Local commander Abu Ali told Reuters that ISIS shelled Tell Amir.", "Local commander Abu Ali"),
+        (
+            "Local commander Abu Ali told Reuters that ISIS shelled Tell Amir.",
+            "Local commander Abu Ali",
+        ),
         ("The SDF's statement said ISIS fighters withdrew from Qaryat Nur.", "SDF"),
     ],
 )

@@ -26,6 +26,11 @@ TRAILING_RE = re.compile(
     r",\s*(?P<who>[^,;:]{2,100}?)\s+(?:said|says|reported|added|claimed|told [A-Z]\w+)"
     r"(?:\s+(?:on|in|late|early|last|this)\b[^,.;]{0,30})?\s*[.”\"]*\s*$"
 )
+# "Abdel Rashid, commander of the operation, said …": the parser often loses such subjects.
+LEADING_RE = re.compile(
+    r"^(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,5}),\s+(?P<role>[^,]{3,120}?),\s+"
+    r"(?:said|says|told|announced|added|stated|confirmed)\b"
+)
 REPORT_LEMMAS = frozenset(
     [
         "say",
@@ -51,6 +56,7 @@ GENERIC_SOURCE_RE = re.compile(
 )
 FRAGMENT_RE = re.compile(r"^according to\b")
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
+KILLED_RE = re.compile(r"\b(?:were|was|been) killed\b|\bkilled (?:at least |some |about )?\d", re.I)
 BACKREF_RE = re.compile(r"\b(?:these|those|both|the) (?:claims?|reports?|accounts?)\b", re.I)
 
 
@@ -73,6 +79,9 @@ def sentence_source(sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, s
     match = TRAILING_RE.search(sentence.text)
     if match:
         return _clean(match.group("who")), "…, X said"
+    match = LEADING_RE.match(sentence.text)
+    if match:
+        return _clean(match.group("who") + ", " + match.group("role")), "X, role, said"
     if sentence.parsed is not None:
         found = _speech_subject(sentence.parsed)
         if found is not None:
@@ -139,7 +148,9 @@ def source_type(source: str | None, lexicon: Lexicon) -> tuple[str | None, str |
     return "media", None, ""
 
 
-def certainty_of(text: str, lexicon: Lexicon, *, sourced: bool) -> tuple[str, str]:
+def certainty_of(
+    text: str, lexicon: Lexicon, *, sourced: bool, party: bool = False
+) -> tuple[str, str]:
     """(certainty, cue) for a sentence, from its own words."""
     backref = BACKREF_RE.search(text)
     if backref:
@@ -154,6 +165,8 @@ def certainty_of(text: str, lexicon: Lexicon, *, sourced: bool) -> tuple[str, st
     claim = lexicon.claim_verbs.search(text)
     if claim and sourced:
         return "claimed", claim.group(0)
+    if sourced and party and KILLED_RE.search(text):
+        return "claimed", "a party to the fighting counts the dead"
     return ("reported", "source named") if sourced else ("asserted", "")
 
 
@@ -237,7 +250,8 @@ def _attribute_block_backwards(
 
 def _attribution(text: str, source: str | None, cue: str | None, lexicon: Lexicon) -> Attribution:
     kind, stance, type_cue = source_type(source, lexicon)
-    certainty, certainty_cue = certainty_of(text, lexicon, sourced=source is not None)
+    party = kind == "party_to_conflict"
+    certainty, certainty_cue = certainty_of(text, lexicon, sourced=source is not None, party=party)
     labelled = (("source", cue), ("type", type_cue), ("certainty", certainty_cue))
     cues = tuple(f"{what}: {why}" for what, why in labelled if why)
     return Attribution(source, kind, stance, certainty, cues)
