@@ -10,7 +10,10 @@ on the page when tied.
 
 from __future__ import annotations
 
+from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Mention
+
+SAME_PLACE_KM = 10.0
 
 DEAL_FAMILY = frozenset(
     {"Agreement", "Non-violent transfer of territory", "Change to group/activity"}
@@ -35,8 +38,8 @@ def same_happening(a: Mention, b: Mention) -> bool:
     return (
         _family(a) == _family(b)
         and a.in_comments == b.in_comments
-        and _place_key(a) == _place_key(b)
-        and _compatible(a.date, b.date)
+        and _same_place(a, b)
+        and _same_time(a.date, b.date)
         and _same_deal_terms(a, b)
     )
 
@@ -48,6 +51,24 @@ def _family(mention: Mention) -> str:
 def _place_key(mention: Mention) -> object:
     location = mention.location
     return (location.geonameid or location.name.lower()) if location else None
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """The same place, or a district or landmark (a project toponym, no GeoNames id) and the
+    town it is in, a few km apart."""
+    if _place_key(a) == _place_key(b):
+        return True
+    x, y = a.location, b.location
+    if x is None or y is None or None in (x.lat, x.lon, y.lat, y.lon):
+        return False
+    if max(x.precision, y.precision) > 2 or (x.geonameid and y.geonameid):
+        return False  # two towns close together are still two towns
+    return distance_km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Unknown, equal, or one a coarser form of the other ("2016-08" and "2016-08-25")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _compatible(a: object, b: object) -> bool:
