@@ -78,7 +78,8 @@ def page_dyad(counts: Counter[str]) -> tuple[str | None, str | None]:
 
 
 SUPPORT_RE = re.compile(
-    r"\b(?:supported|backed|aided|assisted|helped|joined) by\s+(?:the\s+)?$|\bwith the support of\s+(?:the\s+)?$",
+    r"\b(?:supported|backed|aided|assisted|helped|joined) by\s+[“\"']?(?:the\s+)?$"
+    r"|\bwith the support of\s+[“\"']?(?:the\s+)?$",
     re.I,
 )
 PATIENT_RE = re.compile(r"\b(?:from|against|over|with|targeting|on)\s+(?:the\s+|its\s+)?$", re.I)
@@ -156,7 +157,11 @@ def _allow_structure(text: str, actors: list[ActorMention]) -> tuple[str | None,
         leaving = _last_before(actors, allow.start())
         return (by_agent.name if by_agent else None), leaving
     if allow:
-        principals = [a for a in actors if not SUPPORT_RE.search(text[: a.start])]
+        principals = [
+            a
+            for a in actors
+            if not SUPPORT_RE.search(text[: a.start]) and not PATIENT_RE.search(text[: a.start])
+        ]
         allowing = _last_before(principals, allow.start())
         if allowing is not None:
             leaving = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)

@@ -10,6 +10,8 @@ on the page when tied.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Mention
 
@@ -28,9 +30,11 @@ def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
         if twin is None:
             kept.append(mention)
         elif _richness(mention) > _richness(kept[twin]) + 1:
-            kept[twin] = mention
-    order = {id(m): i for i, m in enumerate(mentions)}
-    return sorted(kept, key=lambda m: order[id(m)])
+            kept[twin] = _filled(mention, kept[twin])
+        else:
+            kept[twin] = _filled(kept[twin], mention)
+    order = {m.mention_id: i for i, m in enumerate(mentions)}
+    return sorted(kept, key=lambda m: order[m.mention_id])
 
 
 def same_happening(a: Mention, b: Mention) -> bool:
@@ -87,6 +91,28 @@ def _same_deal_terms(a: Mention, b: Mention) -> bool:
         and _compatible(x.fighters, y.fighters)
         and _compatible(x.civilians, y.civilians)
     )
+
+
+def _filled(kept: Mention, other: Mention) -> Mention:
+    """``kept`` with the slots it leaves empty taken from ``other``, a compatible report of
+    the same happening ("…will allow fighters to withdraw." + "…to Idlib governorate.")."""
+    deal = kept.agreement
+    if deal is not None and other.agreement is not None:
+        extra = other.agreement
+        deal = replace(
+            deal,
+            destination=deal.destination or extra.destination,
+            fighters=deal.fighters if deal.fighters is not None else extra.fighters,
+            civilians=deal.civilians if deal.civilians is not None else extra.civilians,
+            terms=deal.terms + tuple(t for t in extra.terms if t not in deal.terms),
+            foreign_fighters=(
+                deal.foreign_fighters
+                if deal.foreign_fighters is not None
+                else extra.foreign_fighters
+            ),
+        )
+    fatalities = kept.fatalities if kept.fatalities is not None else other.fatalities
+    return replace(kept, agreement=deal, fatalities=fatalities, date=kept.date or other.date)
 
 
 def _richness(mention: Mention) -> int:
