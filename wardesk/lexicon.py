@@ -73,6 +73,7 @@ class Lexicon:
     generic: re.Pattern[str]
     dateline: re.Pattern[str]
     foreign_included: re.Pattern[str]
+    destination_phrase: re.Pattern[str]
     foreign_excluded: re.Pattern[str]
 
 
@@ -160,5 +161,6 @@ def load_lexicon() -> Lexicon:
         generic=words_pattern(events["generic"]["patterns"]),
         dateline=re.compile("|".join(f"(?:{p})" for p in events["dateline"]["patterns"])),
         foreign_included=words_pattern(events["foreign_fighters"]["included"]),
+        destination_phrase=re.compile(events["destination_phrase"]["pattern"]),
         foreign_excluded=words_pattern(events["foreign_fighters"]["excluded"]),
     )

@@ -407,6 +407,9 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
     if sub_event == "Change to group/activity" and "defect" not in text.lower():
         return None
     destination = next((p.location.name for p in places if p.role == "destination"), None)
+    if destination is None:
+        direction = lexicon.destination_phrase.search(text)
+        destination = direction.group("dest") if direction else None
     broker = BROKER_RE.search(text)
     return Agreement(
         kind=_first_label(text, lexicon.deal_kinds) or "other",
