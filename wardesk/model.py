@@ -149,6 +149,8 @@ class Evidence:
     text: str
     start: int
     end: int
+    # The page line (segmentation block) it sits in; -1 when unknown (read back from a store).
+    block: int = -1
 
 
 @dataclass(frozen=True, slots=True)

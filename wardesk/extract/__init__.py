@@ -42,7 +42,9 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
-CLAUSE_BREAK = re.compile(r",\s+(?:where|which|while|whereas)\b|;\s+|\s+—\s+")
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"
+)
 REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
 OWNER_OF = re.compile(
     r"\s+(?:suburbs?|countryside|districts?|neighbou?rhoods?|outskirts|province|governorate)\s+of\s",
@@ -336,7 +338,7 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published, stat
         fatalities=_fatalities(sentence.text, lexicon),
         agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon),
         in_comments=sentence.in_comments,
-        evidence=Evidence(sentence.text, sentence.start, sentence.end),
+        evidence=Evidence(sentence.text, sentence.start, sentence.end, sentence.block),
     )
 
 

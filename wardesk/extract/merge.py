@@ -10,12 +10,18 @@ on the page when tied.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those) (?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
+    r"civilians|victims|assault|offensive|operation|killings?|executions?)\b",
+    re.I,
+)
 
 DEAL_FAMILY = frozenset(
     {"Agreement", "Non-violent transfer of territory", "Change to group/activity"}
@@ -39,6 +45,8 @@ def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
 
 def same_happening(a: Mention, b: Mention) -> bool:
     """Whether two mentions of one page report the same event in compatible terms."""
+    if _family(a) != "deal" and not (_same_paragraph(a, b) or _refers_back(b)):
+        return False  # fighting told in two paragraphs is two engagements, unless "the clashes"
     return (
         _family(a) == _family(b)
         and a.in_comments == b.in_comments
@@ -46,6 +54,16 @@ def same_happening(a: Mention, b: Mention) -> bool:
         and _same_time(a.date, b.date)
         and _same_deal_terms(a, b)
     )
+
+
+def _refers_back(mention: Mention) -> bool:
+    """ "In the clashes", "executed the civilians": a definite reference to an event told before."""
+    return bool(BACK_REFERENCE.search(mention.evidence.text))
+
+
+def _same_paragraph(a: Mention, b: Mention) -> bool:
+    """Whether two mentions' sentences sit in one paragraph (no line break between them)."""
+    return a.evidence.block == b.evidence.block
 
 
 def _family(mention: Mention) -> str:
