@@ -42,6 +42,7 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
 CLAUSE_BREAK = re.compile(
     r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"
 )
@@ -362,9 +363,14 @@ def _completed(found: DateFound | None, published: str | None) -> DateFound | No
 
 
 def _carried_date(sentence: Sentence, state: PageState) -> DateFound | None:
-    """A paragraph that dated its first sentence dates the ones that follow."""
+    """A paragraph that dated its first sentence dates the ones that follow, and so does the
+    last date told when a paragraph goes on with "Meanwhile," or "But" (the same time frame)."""
     block, found = state.last_date
-    return found if block == sentence.block and not sentence.in_comments else None
+    if sentence.in_comments or found is None:
+        return None
+    if block == sentence.block or (block == sentence.block - 1 and CONTINUES.match(sentence.text)):
+        return found
+    return None
 
 
 def _default_date(sentence: Sentence, state: PageState) -> DateFound | None:
