@@ -17,6 +17,8 @@ from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
+# Ways of telling fighters leave: one page may call the same departure any of these.
+LEAVING_KINDS = frozenset({"evacuation", "withdrawal", "other"})
 BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those) (?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
     r"civilians|victims|assault|offensive|operation|killings?|executions?)\b",
@@ -35,7 +37,7 @@ def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
         twin = next((i for i, k in enumerate(kept) if same_happening(k, mention)), None)
         if twin is None:
             kept.append(mention)
-        elif _richness(mention) > _richness(kept[twin]) + 1:
+        elif _better(mention, kept[twin]):
             kept[twin] = _filled(mention, kept[twin])
         else:
             kept[twin] = _filled(kept[twin], mention)
@@ -102,8 +104,8 @@ def _same_deal_terms(a: Mention, b: Mention) -> bool:
     if x is None or y is None:
         return x is y
     return (
-        x.status == y.status
-        and (x.kind == y.kind or "other" in (x.kind, y.kind))
+        _compatible(x.status, y.status)
+        and (x.kind == y.kind or {x.kind, y.kind} <= LEAVING_KINDS)
         and _compatible(x.destination, y.destination)
         and _compatible(x.foreign_fighters, y.foreign_fighters)
         and _compatible(x.fighters, y.fighters)
@@ -131,6 +133,14 @@ def _filled(kept: Mention, other: Mention) -> Mention:
         )
     fatalities = kept.fatalities if kept.fatalities is not None else other.fatalities
     return replace(kept, agreement=deal, fatalities=fatalities, date=kept.date or other.date)
+
+
+def _better(new: Mention, old: Mention) -> bool:
+    """A report that says what became of the deal beats one that only names it; otherwise
+    the clearly richer report wins and ties go to the earlier one."""
+    if old.agreement and new.agreement and old.agreement.status is None:
+        return new.agreement.status is not None
+    return _richness(new) > _richness(old) + 1
 
 
 def _richness(mention: Mention) -> int:
