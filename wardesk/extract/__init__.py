@@ -42,6 +42,11 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+NOT_PEOPLE = re.compile(
+    r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
+    re.I,
+)
+MIXED_GROUP = re.compile(r"[^,.;]{0,40}?\band (?:their|its) (?:families|relatives)\b", re.I)
 CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
 CLAUSE_BREAK = re.compile(
     r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"
@@ -449,6 +454,8 @@ def _count_of(text: str, lexicon: Lexicon, noun: str) -> int | None:
     for count in find_counts(text):
         # "some 400 civilians", "200 ISIS fighters": the noun follows within a few words.
         following = re.split(r"\d", text[count.end : count.end + 30])[0]
+        if NOT_PEOPLE.match(following) or MIXED_GROUP.match(text[count.end : count.end + 60]):
+            continue  # "200 vehicles of fighters"; "1,146 fighters and their families"
         if lexicon.count_nouns[noun].search(following):
             return count.value
     return None

@@ -18,6 +18,7 @@ from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
 # Ways of telling fighters leave: one page may call the same departure any of these.
+FIGURE = re.compile(r"\b\d[\d,]*\b")
 LEAVING_KINDS = frozenset({"evacuation", "withdrawal", "other"})
 BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those) (?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
@@ -140,7 +141,14 @@ def _better(new: Mention, old: Mention) -> bool:
     the clearly richer report wins and ties go to the earlier one."""
     if old.agreement and new.agreement and old.agreement.status is None:
         return new.agreement.status is not None
-    return _richness(new) > _richness(old) + 1
+    return _richness(new) > _richness(old) + 1 or (
+        _richness(new) >= _richness(old) and _figures(new) > _figures(old)
+    )
+
+
+def _figures(mention: Mention) -> int:
+    """How many figures the sentence gives: the most informative report usually has numbers."""
+    return len(FIGURE.findall(mention.evidence.text))
 
 
 def _richness(mention: Mention) -> int:
