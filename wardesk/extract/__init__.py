@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
 from wardesk.annotate import Annotation, Sentence
 from wardesk.dates import DateFound, find_date, parse_published
 from wardesk.extract.actors import (
@@ -150,16 +152,32 @@ def _numbered(mention: Mention, doc_name: str, ordinal: int) -> Mention:
     return replace(mention, doc=doc_name, mention_id=f"{doc_name}#{ordinal}")
 
 
-def _strongest_type(text: str, lexicon: Lexicon) -> tuple[EventType, re.Match[str]] | None:
+def _strongest_type(
+    text: str, lexicon: Lexicon, parsed: Doc | None = None, offset: int = 0
+) -> tuple[EventType, re.Match[str]] | None:
     best = None
     for event_type in lexicon.event_types:
-        match = event_type.pattern.search(text)
+        match = next(
+            (m for m in event_type.pattern.finditer(text) if not _describes(parsed, m, offset)),
+            None,
+        )
         if match and (best is None or event_type.priority > best[0].priority):
             best = (event_type, match)
     return best
 
 
-def _sentence_events(text: str, lexicon: Lexicon) -> list[tuple[EventType, re.Match[str]]]:
+def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
+    """A trigger that only describes a noun is no event: "a faction fighting under Euphrates
+    Shield", "the besieged town" tell who or what, not what happened."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+    return span is not None and span[-1].dep_ in ("acl", "amod")
+
+
+def _sentence_events(
+    text: str, lexicon: Lexicon, parsed: Doc | None = None
+) -> list[tuple[EventType, re.Match[str]]]:
     """The event types a sentence reports: the strongest trigger of each clause, one per family.
 
     "Iraqi forces launched an offensive on Mosul, where IS declared its caliphate in 2014"
@@ -168,10 +186,17 @@ def _sentence_events(text: str, lexicon: Lexicon) -> list[tuple[EventType, re.Ma
     events: list[tuple[EventType, re.Match[str]]] = []
     start = 0
     for end in [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]:
-        found = _strongest_type(text[start:end], lexicon)
+        found = _strongest_type(text[start:end], lexicon, parsed, start)
         if found is not None:
             event_type, _ = found
-            match = event_type.pattern.search(text, start, end)
+            match = next(
+                (
+                    m
+                    for m in event_type.pattern.finditer(text, start, end)
+                    if not _describes(parsed, m, 0)
+                ),
+                None,
+            )
             if match is not None and _family_of(event_type) not in {
                 _family_of(e) for e, _ in events
             }:
@@ -187,7 +212,7 @@ def _family_of(event_type: EventType) -> str:
 
 
 def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
-    events = _sentence_events(sentence.text, lexicon)
+    events = _sentence_events(sentence.text, lexicon, sentence.parsed)
     if not events or _not_an_event(sentence, lexicon):
         return []
     places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]

@@ -21,7 +21,7 @@ NAME_RUN = re.compile(
     r"(?:\b(?:(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)-|(?:Al|El|Ad|Ar|As|At|Az|Ash|Ath)\s))?"
     r"\b[A-Z][\w'’ʿ]+(?:-[\w'’]+)*"
     r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|ath|az|ez|es|ed|an|un|ul|bin|of|al)[-\s])?[A-Z][\w'’ʿ]+(?:-[\w'’]+)*)*"
-    r"(?:\s+(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|area))?"
+    r"(?:\s+(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|area|border|dam))?"
 )
 REGION_WORDS = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|rural)\s+"
@@ -58,6 +58,9 @@ NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
 # a real one ("UAE") still comes through the parser's GPE entities.
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese|i|ic|an|ians|is)$", re.I)
+PLACE_KIND_END = re.compile(
+    r"\s(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|border|dam)$"
+)
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "the"})
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
 TITLE_BEFORE = re.compile(
@@ -90,7 +93,7 @@ def find_places(
         for m in NAME_RUN.finditer(text)
         if not ACRONYM.fullmatch(m.group(0))
         and _looks_like_a_name(parsed, m.start(), m.end())
-        and not _overlaps(m.start(), m.end(), not_places)
+        and not _within(m.start(), m.end(), not_places)
         and not (_overlaps(m.start(), m.end(), people) and _person_like(parsed, m.start(), m.end()))
     ]
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
@@ -126,6 +129,12 @@ def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
     return len(words) > 2 or not all(t.pos_ == "PROPN" for t in words)
 
 
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of ``spans`` ("Syrian-Lebanese" is a people's
+    adjective; "Syrian-Lebanese border" reaches past it and is a place)."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -154,8 +163,8 @@ def _looks_like_a_name(parsed: Doc | None, start: int, end: int) -> bool:
     Sentence-initial "About", "Under" or "Security" are capitalised too; some of
     them are also the names of hamlets somewhere, which is no reason to map them.
     """
-    if parsed is None:
-        return True
+    if parsed is None or PLACE_KIND_END.search(parsed.text[start:end]):
+        return True  # "Syrian-Lebanese border", "Idlib province": a place by its last word
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ == "PROPN" for t in span)
 
