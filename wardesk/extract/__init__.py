@@ -44,6 +44,7 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
     re.I,
@@ -172,7 +173,19 @@ def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
     if parsed is None:
         return False
     span = parsed.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
-    return span is not None and span[-1].dep_ in ("acl", "amod")
+    if span is None:
+        return False
+    head = span[-1]
+    if head.dep_ in ("acl", "amod"):
+        return True
+    # "to avoid destruction by airstrikes": the strikes qualify a noun, they are not reported.
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in ("by", "of")
+        and preposition.head.pos_ == "NOUN"
+        and preposition.head.lemma_ in HYPOTHETICAL_NOUNS
+    )
 
 
 def _sentence_events(

@@ -18,6 +18,9 @@ from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
 # Ways of telling fighters leave: one page may call the same departure any of these.
+# A capture's own fighting; "the battle" names a longer campaign, coded on its own.
+CLASHES_BEFORE = re.compile(r"\b(?:in|during) the (?:clashes|fighting)\b", re.I)
+TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGURE = re.compile(r"\b\d[\d,]*\b")
 LEAVING_KINDS = frozenset({"evacuation", "withdrawal", "other"})
 BACK_REFERENCE = re.compile(
@@ -51,11 +54,23 @@ def same_happening(a: Mention, b: Mention) -> bool:
     if _family(a) != "deal" and not (_same_paragraph(a, b) or _refers_back(b)):
         return False  # fighting told in two paragraphs is two engagements, unless "the clashes"
     return (
-        _family(a) == _family(b)
+        (_family(a) == _family(b) or _fighting_behind_a_capture(a, b))
         and a.in_comments == b.in_comments
         and _same_place(a, b)
         and _same_time(a.date, b.date)
         and _same_deal_terms(a, b)
+    )
+
+
+def _fighting_behind_a_capture(a: Mention, b: Mention) -> bool:
+    """ "The SDF captured the district … 17 fighters were killed in the clashes": the clash
+    told right after a capture, referring back to it, is the capture's fighting."""
+    kinds = {a.sub_event_type, b.sub_event_type}
+    return (
+        "Armed clash" in kinds
+        and bool(kinds & TERRITORIAL)
+        and _same_paragraph(a, b)
+        and bool(CLASHES_BEFORE.search(b.evidence.text))
     )
 
 
@@ -137,8 +152,13 @@ def _filled(kept: Mention, other: Mention) -> Mention:
 
 
 def _better(new: Mention, old: Mention) -> bool:
-    """A report that says what became of the deal beats one that only names it; otherwise
-    the clearly richer report wins and ties go to the earlier one."""
+    """A capture beats the fighting behind it; a report that says what became of the deal
+    beats one that only names it; otherwise the clearly richer report wins, ties go to the
+    earlier one."""
+    if old.sub_event_type in TERRITORIAL and new.sub_event_type == "Armed clash":
+        return False
+    if new.sub_event_type in TERRITORIAL and old.sub_event_type == "Armed clash":
+        return True
     if old.agreement and new.agreement and old.agreement.status is None:
         return new.agreement.status is not None
     return _richness(new) > _richness(old) + 1 or (
