@@ -137,6 +137,7 @@ def _filled(kept: Mention, other: Mention) -> Mention:
         extra = other.agreement
         deal = replace(
             deal,
+            kind=extra.kind if deal.kind == "other" else deal.kind,
             destination=deal.destination or extra.destination,
             fighters=deal.fighters if deal.fighters is not None else extra.fighters,
             civilians=deal.civilians if deal.civilians is not None else extra.civilians,
