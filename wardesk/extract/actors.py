@@ -105,9 +105,13 @@ def assign_roles(
     if deal:
         return _deal_roles(text, actors, context)
     supporters = [a for a in actors if SUPPORT_RE.search(text[: a.start])]
+    supporters += _co_agents(text, trigger_at, actors, supporters)
     players = [a for a in actors if a not in supporters]
     agent = _agent(text, trigger_at, players)
-    patients = _distinct([a.name for a in players], exclude=agent)
+    # The other side is named after the verb ("… killed 250 ISIL jihadists") more often
+    # than before it, so those come first.
+    after = [a.name for a in players if a.start >= trigger_at]
+    patients = _distinct(after + [a.name for a in players], exclude=agent)
     if armed_patient_first:
         # In a battle the other side is armed; civilians are casualties, not the opponent.
         patients.sort(key=lambda name: name == "Civilians")
@@ -117,6 +121,20 @@ def assign_roles(
         patients = [c.name for c in context if c.name not in (agent, "Civilians")][:1]
     assoc = _distinct([a.name for a in supporters] + patients[1:], exclude=agent)
     return Roles(agent, patients[0] if patients else None, tuple(assoc))
+
+
+def _co_agents(
+    text: str, trigger_at: int, actors: list[ActorMention], supporters: list[ActorMention]
+) -> list[ActorMention]:
+    """ "The Iraqi air force and coalition warplanes killed …": the second of two agents
+    joined by "and" before the verb acts alongside the first."""
+    before = [a for a in actors if a.end <= trigger_at and a not in supporters]
+    return [
+        b
+        for a, b in zip(before, before[1:], strict=False)
+        if re.fullmatch(r"\s*(?:and|,)\s*(?:the\s+)?", text[a.end : b.start], re.I)
+        and a.name != b.name
+    ]
 
 
 def _agent(text: str, trigger_at: int, players: list[ActorMention]) -> str | None:
