@@ -44,6 +44,7 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
@@ -462,9 +463,11 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         direction = lexicon.destination_phrase.search(text)
         destination = direction.group("dest") if direction else None
     broker = BROKER_RE.search(text)
+    kind = _first_label(text, lexicon.deal_kinds) or "other"
     return Agreement(
-        kind=_first_label(text, lexicon.deal_kinds) or "other",
-        withdrawing_party=roles.withdrawing,
+        kind=kind,
+        # Nobody leaves under a ceasefire or an exchange of prisoners.
+        withdrawing_party=None if kind in NO_ONE_LEAVES else roles.withdrawing,
         allowing_party=roles.allowing,
         brokers=(broker.group("who").strip(),) if broker else (),
         origin=site.location.name,
