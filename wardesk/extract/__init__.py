@@ -44,6 +44,7 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
+LIES_IN = re.compile(r"(?:\s+(?:city|town|village|district))?\s*(?:,|\bin\b)\s*(?:the\s+)?", re.I)
 NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
@@ -306,6 +307,10 @@ def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[Plac
             continue
         if kept and RELATIVE_TO.search(sentence.text[: place.start]):
             continue
+        if kept and place.location.precision >= 2 and place.role != "destination":
+            between = sentence.text[kept[-1].end : place.start]
+            if LIES_IN.fullmatch(between):
+                continue  # "Douma city in Eastern Ghouta": the region says where the town is
         if OWNER_OF.match(sentence.text[place.end :]) and place is not places[-1]:
             continue  # "the Damascus suburb of Moadamieh": the suburb is the place
         kept.append(place)
@@ -458,10 +463,7 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         return None
     if sub_event == "Change to group/activity" and "defect" not in text.lower():
         return None
-    destination = next((p.location.name for p in places if p.role == "destination"), None)
-    if destination is None:
-        direction = lexicon.destination_phrase.search(text)
-        destination = direction.group("dest") if direction else None
+    destination = _destination(text, site, places, lexicon)
     broker = BROKER_RE.search(text)
     kind = _first_label(text, lexicon.deal_kinds) or "other"
     return Agreement(
@@ -485,6 +487,18 @@ def _foreign_fighters(text: str, lexicon: Lexicon) -> bool | None:
     if lexicon.foreign_excluded.search(text):
         return False
     return True if lexicon.foreign_included.search(text) else None
+
+
+def _destination(text: str, site: PlacePhrase, places: list[PlacePhrase], lexicon: Lexicon):
+    """Where people from ``site`` go: the first destination named after the site (a sentence
+    may move two groups, "A to X in exchange for B to Y"), else the first one at all."""
+    candidates = [(p.start, p.location.name) for p in places if p.role == "destination"]
+    candidates += [(m.start(), m.group("dest")) for m in lexicon.destination_phrase.finditer(text)]
+    candidates.sort()
+    later = [name for start, name in candidates if start > site.start]
+    if later:
+        return later[0]
+    return candidates[0][1] if candidates else None
 
 
 def _first_label(text: str, labelled) -> str | None:
