@@ -9,6 +9,7 @@ well below running the whole model over every word of a page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,11 @@ from spacy.tokens import Doc
 
 from wardesk.lexicon import Lexicon
 from wardesk.model import Document, Segments
+
+ABBREVIATION_END = re.compile(
+    r"\b(?:Lt|Gen|Col|Maj|Brig|Sgt|Capt|Cpt|Adm|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|St|Mt|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +80,27 @@ def _split(doc: Document, segments: Segments):
             continue
         in_comments = block.role == "comment"
         author = authors.get(block.start) if in_comments else None
-        for sent in splitter(block.text).sents:
-            text = sent.text.strip()
-            if not text:
-                continue
-            offset = block.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        for start, end in sentence_spans(splitter, block.text):
+            offset = block.start + start
+            text = doc.text[offset : block.start + end]
             yield Sentence(text, offset, offset + len(text), index, in_comments, author)
+
+
+def sentence_spans(splitter: Language, text: str) -> list[tuple[int, int]]:
+    """Sentence offsets in ``text``, rejoined where the splitter broke after a title or an
+    abbreviation ("… said Lt. Gen. Hamid al-Maliki on June 29." is one sentence)."""
+    spans: list[tuple[int, int]] = []
+    for sent in splitter(text).sents:
+        stripped = sent.text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(stripped)
+        if spans and ABBREVIATION_END.search(text[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _comment_authors(segments: Segments) -> dict[int, str | None]:

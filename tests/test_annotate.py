@@ -1,0 +1,17 @@
+"""Sentence splitting keeps titles and abbreviations inside their sentence."""
+
+from __future__ import annotations
+
+from wardesk.annotate import sentence_spans, sentence_splitter
+
+
+def test_titles_do_not_end_sentences():
+    text = (
+        "Helicopters destroyed 138 vehicles, said Lt. Gen. Hamid al-Maliki on June 29. "
+        "The convoy was hit again on Oct. 3 near the U.S. base."
+    )
+    spans = sentence_spans(sentence_splitter(), text)
+    sentences = [text[a:b] for a, b in spans]
+    assert len(sentences) == 2
+    assert sentences[0].endswith("on June 29.")
+    assert all(text[a:b] == text[a:b].strip() for a, b in spans)
