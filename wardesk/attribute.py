@@ -121,6 +121,7 @@ def _span(token: Token) -> Span:
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.“”\"'’")
     text = re.sub(r"['’]s$", "", text)  # "the SDF's statement": the SDF speaks
+    text = re.sub(r"^(?:but|and|however|meanwhile|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     return re.sub(r"^(?:a|an)\s+(?=[a-z])", "", text)
 
@@ -183,6 +184,8 @@ def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[At
         source = canonical_source(source, lexicon) if source else None
         if source is not None and GENERIC_SOURCE_RE.match(source) and last_named:
             source, cue = last_named, f"“{source}” refers back"
+        if source is not None and source.lower() in PRONOUNS:
+            source, cue = (carried[1] if carried[0] == sentence.block else last_named), "“he said”"
         if source is None and carried[0] == sentence.block:
             source, cue = carried[1], "carried over from the paragraph"
         if source is not None:

@@ -45,6 +45,12 @@ RELATIVE_TO = re.compile(
 )
 SAME_SPOT_KM = 10.0
 LIES_IN = re.compile(r"(?:\s+(?:city|town|village|district))?\s*(?:,|\bin\b)\s*(?:the\s+)?", re.I)
+# What a new voice on a known deal adds: who goes (foreign fighters?) or how many.
+CLAIM_VALUE = re.compile(
+    r"\bforeign (?:fighters|jihadists|militants)\b|\b\d[\d,]* (?:fighters|civilians)\b", re.I
+)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+SPEECH = re.compile(r"\b(?:said|says|told|added|reported|claimed|according to)\b", re.I)
 NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
@@ -64,7 +70,13 @@ OWNER_OF = re.compile(
 LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 BROKER_RE = re.compile(
-    r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80})", re.I
+    r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80}?)"
+    r"(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
+    re.I,
+)
+# "the evacuation would include foreign fighters": a new voice on the deal already told.
+DEAL_BACK_REFERENCE = re.compile(
+    r"\bthe (?:evacuation|deal|agreement|withdrawal|arrangement|truce|ceasefire|convoy)\b", re.I
 )
 
 PlaceLookup = Callable[[str], Location | None]
@@ -231,7 +243,7 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     if not events or _not_an_event(sentence, lexicon):
         return []
     places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]
-    if not actors and not places:
+    if not actors and not places and not _new_voice_on_the_deal(sentence, events, state):
         return []  # nothing named here: a comment on the events, not a report of one
     if sentence.in_comments:
         # Readers' asides count only when they say where themselves, and who, unless they
@@ -256,6 +268,19 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     if not sentence.in_comments and mentions and mentions[0].actor1:
         state.last_agent = mentions[0].actor1
     return mentions
+
+
+def _new_voice_on_the_deal(sentence: Sentence, events, state: PageState) -> bool:
+    """ "Omar Alloush said the evacuation would include foreign fighters": a sentence that
+    names neither side nor place still reports a claim about the deal the page is about."""
+    return (
+        not sentence.in_comments
+        and state.last_place is not None
+        and events[0][0].sub_event_type in DEAL_TYPES
+        and bool(DEAL_BACK_REFERENCE.search(sentence.text))
+        and bool(SPEECH.search(sentence.text))
+        and bool(CLAIM_VALUE.search(sentence.text))
+    )
 
 
 def _not_an_event(sentence: Sentence, lexicon: Lexicon) -> bool:
@@ -465,7 +490,11 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         return None
     destination = _destination(text, site, places, lexicon)
     broker = BROKER_RE.search(text)
-    kind = _first_label(text, lexicon.deal_kinds) or "other"
+    # Words inside quotation marks are the speaker's rhetoric ("to surrender or die"); the
+    # reporter's own words name the deal when they can.
+    unquoted = QUOTED.sub(" ", text)
+    kind = _first_label(unquoted, lexicon.deal_kinds) or _first_label(text, lexicon.deal_kinds)
+    kind = kind or "other"
     return Agreement(
         kind=kind,
         # Nobody leaves under a ceasefire or an exchange of prisoners.

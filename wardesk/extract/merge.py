@@ -22,6 +22,7 @@ SAME_PLACE_KM = 10.0
 CLASHES_BEFORE = re.compile(r"\b(?:in|during) the (?:clashes|fighting)\b", re.I)
 TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 FIGURE = re.compile(r"\b\d[\d,]*\b")
+ROLE_WORD = re.compile(r"\b(?:spokes(?:man|woman|person)|commander|official|minister|governor)\b")
 LEAVING_KINDS = frozenset({"evacuation", "withdrawal", "other"})
 BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those) (?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
@@ -119,14 +120,32 @@ def _same_deal_terms(a: Mention, b: Mention) -> bool:
     x, y = a.agreement, b.agreement
     if x is None or y is None:
         return x is y
+    # A later voice's own claim about foreign fighters is an account of its own: it never
+    # melts into an earlier report, from someone else, that said nothing of them.
+    claims_apart = (
+        not _same_voice(a.source, b.source)
+        and x.foreign_fighters is None
+        and y.foreign_fighters is not None
+    )
     return (
-        _compatible(x.status, y.status)
+        not claims_apart
+        and _compatible(x.status, y.status)
         and (x.kind == y.kind or {x.kind, y.kind} <= LEAVING_KINDS)
         and _compatible(x.destination, y.destination)
         and _compatible(x.foreign_fighters, y.foreign_fighters)
         and _compatible(x.fighters, y.fighters)
         and _compatible(x.civilians, y.civilians)
     )
+
+
+def _same_voice(a: str | None, b: str | None) -> bool:
+    """The same source, or one named twice ("a militia spokesman", "SDF spokesman X")."""
+    if a == b:
+        return True
+    if a is None or b is None:
+        return False
+    roles_a = set(ROLE_WORD.findall(a.lower()))
+    return bool(roles_a & set(ROLE_WORD.findall(b.lower())))
 
 
 def _filled(kept: Mention, other: Mention) -> Mention:

@@ -61,6 +61,27 @@ DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese|i|ic|an|ians|is)$", re.I)
 PLACE_KIND_END = re.compile(
     r"\s(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|border|dam)$"
 )
+FORCE_NOUNS = frozenset(
+    [
+        "soldier",
+        "force",
+        "troop",
+        "official",
+        "army",
+        "military",
+        "jet",
+        "warplane",
+        "plane",
+        "government",
+        "media",
+        "source",
+        "authority",
+        "command",
+        "commander",
+        "militia",
+        "fighter",
+    ]
+)
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "ath", "az", "the"})
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
 TITLE_BEFORE = re.compile(
@@ -107,7 +128,7 @@ def find_places(
             continue
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
-        if location is None:
+        if location is None or _modifies_a_force(parsed, start, end):
             continue
         taken.append((start, end))
         role = _role_from_parse(parsed, start, end) or _role(text, start)
@@ -127,6 +148,16 @@ def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
         return bool(DEMONYM_ENDING.search(entity.text))
     words = [t for t in entity if not t.is_punct and t.lower_ not in ARTICLES]
     return len(words) > 2 or not all(t.pos_ == "PROPN" for t in words)
+
+
+def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
+    """ "U.S. soldiers", "Turkish army": a country naming whose forces, not where."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return span.root.head.lemma_.lower() in FORCE_NOUNS
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
