@@ -57,7 +57,9 @@ NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
     re.I,
 )
-MIXED_GROUP = re.compile(r"[^,.;]{0,40}?\band (?:their|its) (?:families|relatives)\b", re.I)
+MIXED_GROUP = re.compile(
+    r"[^,.;]{0,40}?\band (?:their|its) (?:families|relatives|family members)\b", re.I
+)
 CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
 CLAUSE_BREAK = re.compile(
     r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"

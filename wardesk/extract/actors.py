@@ -82,6 +82,12 @@ SUPPORT_RE = re.compile(
     r"|\bwith the support of\s+[“\"']?(?:the\s+)?$",
     re.I,
 )
+# "1,800 ISIL jihadists were killed": the subject of a passive harm is its victim.
+SUFFERS_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:killed|wounded|captured|defeated|hit|targeted|destroyed|expelled|driven out|executed)\b",
+    re.I,
+)
 PATIENT_RE = re.compile(r"\b(?:from|against|over|with|targeting|on)\s+(?:the\s+|its\s+)?$", re.I)
 
 
@@ -142,7 +148,13 @@ def _agent(text: str, trigger_at: int, players: list[ActorMention]) -> str | Non
     for hit in players:
         if PASSIVE_RE.search(text[: hit.start]):
             return hit.name
-    able = [a for a in players if a.name != "Civilians" and not PATIENT_RE.search(text[: a.start])]
+    able = [
+        a
+        for a in players
+        if a.name != "Civilians"
+        and not PATIENT_RE.search(text[: a.start])
+        and not SUFFERS_RE.match(text[a.end :])
+    ]
     before = [a for a in able if a.start < trigger_at]
     after = [a for a in able if a.start >= trigger_at]
     chosen = before[0] if before else (after[0] if after else None)
