@@ -168,7 +168,15 @@ def _filled(kept: Mention, other: Mention) -> Mention:
             ),
         )
     fatalities = kept.fatalities if kept.fatalities is not None else other.fatalities
-    return replace(kept, agreement=deal, fatalities=fatalities, date=kept.date or other.date)
+    source, source_type = kept.source, kept.source_type
+    # "a militia spokesman" and "SDF spokesman Talal Silo": keep the name.
+    named_twice = kept.source and other.source and _same_voice(kept.source, other.source)
+    if named_twice and len(other.source) > len(kept.source):
+        source, source_type = other.source, other.source_type
+    return replace(
+        kept, agreement=deal, fatalities=fatalities, date=kept.date or other.date,
+        source=source, source_type=source_type,
+    )  # fmt: skip
 
 
 def _better(new: Mention, old: Mention) -> bool:
