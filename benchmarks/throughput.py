@@ -1,45 +1,81 @@
-"""Throughput of wardesk against the bare spaCy pipeline, on the same pages.
+"""The benchmark of record: wardesk's throughput and scaling, beside the bare spaCy pipeline.
 
-    python benchmarks/throughput.py [PAGES ...] [--docs N] [--processes 1 2]
+    python benchmarks/throughput.py [--pages 1000 10000] [--seed 7] [--json results.json]
 
-Pages default to the project's examples (and the shared seeds when present);
-they are repeated, in a fixed order, to N documents. Each configuration runs in
-fresh worker processes that load their model once before the clock starts.
-Prints a table: docs/s, words/s and peak RSS per worker.
+For each corpus size a corpus is generated from the example pages
+(``benchmarks/corpus.py``, reproducible from ``--seed``) as JSONL shards, then
+each configuration runs in a fresh Python process:
+
+- bare spaCy (the same model, the whole text of each page) on 1 and 2 processes;
+- wardesk extract (every per-page stage) on the local engine, 1 and 2 processes;
+- wardesk extract on Ray Data, 2 actors, on a local Ray runtime.
+
+All go through wardesk's engines, so every configuration reads, splits and
+hands out the pages the same way. The clock starts once every worker has
+loaded its model (that start-up is reported apart) and stops when the last
+result is back in the parent. Reported: docs/s, words/s, peak RSS per worker,
+and scaling efficiency: words/s on N workers / (N x words/s of the same
+pipeline on 1 process). Prints a table, a Markdown table for BENCHMARKS.md
+and the cost model; ``--json`` keeps the raw numbers.
 """
 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
-import resource
+import json
+import os
+import platform
+import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from wardesk.engine import EngineOptions, EngineStats, iter_results
+from wardesk.engine.local import LocalEngine
+from wardesk.engine.work import PipelineFactory
 from wardesk.ingest import IngestOptions, ingest
-from wardesk.model import Document, PageFailure
+from wardesk.model import Document, Segments
+from wardesk.nlp import DEFAULT_MODEL, resolve_model_name
+from wardesk.pipeline import PageResult
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_PAGES = [REPO / "examples", REPO.parent / "shared" / "corpus" / "seeds"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
 
-_worker_state: dict[str, object] = {}
+CONFIGS = ("spacy-local-1", "spacy-local-2", "wardesk-local-1", "wardesk-local-2", "wardesk-ray-2")
+LABELS = {"spacy": "bare spaCy (whole text)", "wardesk": "wardesk extract"}
+SHARDS = 4
+PAGES_PER_DAY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One configuration's measurements."""
+    """One configuration's measurements on one corpus."""
 
-    name: str
-    processes: int
+    config: str
+    pages: int
     docs: int
     words: int
     seconds: float
+    startup_seconds: float
     peak_rss_mb: float
+
+    @property
+    def pipeline(self) -> str:
+        return self.config.split("-")[0]
+
+    @property
+    def engine(self) -> str:
+        return self.config.split("-")[1]
+
+    @property
+    def workers(self) -> int:
+        return int(self.config.split("-")[2])
 
     @property
     def docs_per_s(self) -> float:
@@ -50,78 +86,182 @@ class Result:
         return self.words / self.seconds
 
 
-def load_documents(paths: list[Path], count: int) -> list[Document]:
-    """``count`` documents cycled from the pages under ``paths`` (in a fixed order)."""
-    pages = [d for d in ingest([p for p in paths if p.exists()], IngestOptions())]
-    pages = [d for d in pages if not isinstance(d, PageFailure)]
-    if not pages:
-        sys.exit("no readable pages to benchmark")
-    return [pages[i % len(pages)] for i in range(count)]
+@dataclass(frozen=True, slots=True)
+class SpacyFactory:
+    """Builds the bare spaCy processor in a worker: the model alone over the whole page text."""
+
+    def __call__(self):
+        import spacy
+
+        return partial(_spacy_page, nlp=spacy.load(resolve_model_name(DEFAULT_MODEL)))
 
 
-def _init(mode: str) -> None:
-    if mode == "spacy":
-        from wardesk.nlp import load_pipeline
+def _spacy_page(doc: Document, nlp) -> PageResult:
+    nlp(doc.text)
+    return PageResult(doc, Segments(doc.id, ()), [])
 
-        _worker_state["nlp"] = load_pipeline()
+
+def measure(config: str, folder: Path, chunk_size: int) -> dict[str, float | int | str]:
+    """Run one configuration over the corpus in ``folder`` (in this process); return its numbers."""
+    pipeline, engine, workers = config.split("-")
+    pages = sorted(folder.glob("*.jsonl"))
+    stats = EngineStats()
+    if engine == "ray":
+        seconds, startup, docs = _measure_ray(pages, int(workers), chunk_size, stats)
     else:
-        from wardesk.pipeline import load_services
+        factory = SpacyFactory() if pipeline == "spacy" else PipelineFactory(DEFAULT_MODEL)
+        seconds, startup, docs = _measure_local(pages, int(workers), factory, chunk_size, stats)
+    return {
+        "config": config,
+        "pages": sum(1 for _ in ingest(pages)),
+        "docs": docs,
+        "words": sum(w.words for w in stats.workers.values()),
+        "seconds": seconds,
+        "startup_seconds": startup,
+        "peak_rss_mb": max(w.peak_rss_mb for w in stats.workers.values()),
+    }
 
-        _worker_state["services"] = load_services()
 
-
-def _work(args: tuple[str, list[Document]]) -> tuple[float, float, float]:
-    mode, docs = args
+def _measure_local(pages, workers, factory, chunk_size, stats) -> tuple[float, float, int]:
     started = time.perf_counter()
-    if mode == "spacy":
-        for _ in _worker_state["nlp"].pipe(d.text for d in docs):
-            pass
-    else:
-        from wardesk.pipeline import process_document
-
-        for doc in docs:
-            process_document(doc, _worker_state["services"])
-    finished = time.perf_counter()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return started, finished, peak_mb
+    with LocalEngine(workers, factory, chunk_size=chunk_size, stats=stats) as engine:
+        engine.wait_until_loaded()
+        clock = time.perf_counter()
+        docs = sum(isinstance(o, PageResult) for o in engine.process(ingest(pages)))
+        finished = time.perf_counter()
+    return finished - clock, clock - started, docs
 
 
-def measure(mode: str, docs: list[Document], processes: int) -> Result:
-    """Run ``mode`` ("spacy" or "wardesk") over ``docs`` split across ``processes`` workers."""
-    shards = [docs[i::processes] for i in range(processes)]
-    context = mp.get_context("spawn")
-    with context.Pool(processes, initializer=_init, initargs=(mode,)) as pool:
-        pool.map(_work, [(mode, shard[:2]) for shard in shards])  # warm-up: models loaded
-        timings = pool.map(_work, [(mode, shard) for shard in shards])
-    seconds = max(t[1] for t in timings) - min(t[0] for t in timings)
-    words = sum(len(d.text.split()) for d in docs)
-    label = "bare spaCy (all text)" if mode == "spacy" else "wardesk extract"
-    return Result(label, processes, len(docs), words, seconds, max(t[2] for t in timings))
+def _measure_ray(pages, workers, chunk_size, stats) -> tuple[float, float, int]:
+    """Ray starts its actors as the data flows: the clock starts at the first page processed."""
+    engine = EngineOptions(engine="ray", workers=workers, chunk_size=chunk_size)
+    started = time.time()
+    docs = sum(
+        isinstance(o, PageResult) for o in iter_results(pages, IngestOptions(), engine, stats=stats)
+    )
+    finished = time.time()
+    return finished - stats.first_start, stats.first_start - started, docs
+
+
+def run_config(config: str, folder: Path, chunk_size: int) -> Result:
+    """Measure ``config`` in a fresh Python process (clean memory high-water marks)."""
+    command = [sys.executable, __file__, "--measure", config, "--folder", str(folder)]
+    command += ["--chunk-size", str(chunk_size)]
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    return Result(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def efficiency(result: Result, results: list[Result]) -> float | None:
+    """words/s on N workers over N x words/s of the same pipeline on one local process."""
+    base = [
+        r for r in results
+        if r.pipeline == result.pipeline and r.engine == "local" and r.workers == 1
+        and r.pages == result.pages
+    ]  # fmt: skip
+    if not base:
+        return None
+    return result.words_per_s / (result.workers * base[0].words_per_s)
+
+
+def machine() -> str:
+    """The machine the numbers come from."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            ln.split(":", 1)[1].strip()
+            for ln in cpuinfo.read_text().splitlines()
+            if ln.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()[0]
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; load average {load:.2f} at start"
+    )
 
 
 def render(results: list[Result]) -> Table:
-    """The benchmark table."""
+    """The benchmark table, for the terminal."""
     table = Table(title="wardesk throughput")
-    for header in ("pipeline", "processes", "docs", "docs/s", "words/s", "peak RSS/worker (MB)"):
+    for header in ("pages", "pipeline", "engine", "workers", "docs/s", "words/s",
+                   "peak RSS/worker MB", "scaling eff.", "start-up s"):  # fmt: skip
         table.add_column(header, justify="right")
-    for r in results:
-        table.add_row(
-            r.name, str(r.processes), str(r.docs), f"{r.docs_per_s:.1f}",
-            f"{r.words_per_s:,.0f}", f"{r.peak_rss_mb:.0f}",
-        )  # fmt: skip
+    for row in _rows(results):
+        table.add_row(*row)
     return table
 
 
+def markdown(results: list[Result]) -> str:
+    """The benchmark table as Markdown, for BENCHMARKS.md."""
+    head = "| pages | pipeline | engine | workers | docs/s | words/s | peak RSS/worker (MB) | scaling efficiency | start-up (s) |"
+    lines = [head, "|" + "---:|" * 9]
+    lines += ["| " + " | ".join(row) + " |" for row in _rows(results)]
+    return "\n".join(lines)
+
+
+def _rows(results: list[Result]) -> list[tuple[str, ...]]:
+    rows = []
+    for r in results:
+        eff = efficiency(r, results)
+        rows.append((
+            f"{r.pages:,}", LABELS[r.pipeline], r.engine, str(r.workers), f"{r.docs_per_s:.1f}",
+            f"{r.words_per_s:,.0f}", f"{r.peak_rss_mb:.0f}", "—" if eff is None or r.workers == 1
+            else f"{eff:.2f}", f"{r.startup_seconds:.1f}",
+        ))  # fmt: skip
+    return rows
+
+
+def cost_model(results: list[Result]) -> str:
+    """Pages per core-hour (wardesk, one process) and what 1M pages a day needs."""
+    lines = []
+    for pages in sorted({r.pages for r in results}):
+        one = [r for r in results if r.pages == pages and r.config == "wardesk-local-1"]
+        two = [r for r in results if r.pages == pages and r.config == "wardesk-local-2"]
+        if not one:
+            continue
+        per_core_hour = one[0].docs_per_s * 3600
+        eff = efficiency(two[0], results) if two else 1.0
+        cores = PAGES_PER_DAY / (per_core_hour * 24 * (eff or 1.0))
+        lines.append(
+            f"{pages:,}-page corpus: {per_core_hour:,.0f} pages per core-hour; "
+            f"1M pages a day = {PAGES_PER_DAY / per_core_hour:,.0f} core-hours a day, "
+            f"{cores:.1f} cores busy around the clock at {eff or 1.0:.2f} scaling efficiency"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
-    """Parse arguments, run every configuration, print the table."""
+    """Parse arguments; generate the corpora; run every configuration; print the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--docs", type=int, default=200, help="documents per configuration")
-    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=CONFIGS)
+    parser.add_argument("--chunk-size", type=int, default=EngineOptions().chunk_size)
+    parser.add_argument("--json", type=Path, help="write the raw results here")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # one configuration, in-process
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    docs = load_documents(args.pages, args.docs)
-    results = [measure(mode, docs, n) for mode in ("spacy", "wardesk") for n in args.processes]
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.folder, args.chunk_size)))
+        return
+    console = Console(stderr=True)
+    console.print(machine())
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="wardesk-bench-") as tmp:
+        for pages in args.pages:
+            folder = Path(tmp, f"{pages}")
+            write_corpus(folder, pages, args.seed, shards=SHARDS)
+            for config in args.configs:
+                results.append(run_config(config, folder, args.chunk_size))
+                console.print(f"{pages} pages, {config}: {results[-1].words_per_s:,.0f} words/s")
     Console().print(render(results))
+    print(markdown(results))
+    print(cost_model(results))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

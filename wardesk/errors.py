@@ -15,6 +15,19 @@ MESSAGES: dict[str, str] = {
     "E004": "cannot open database {db}: {detail}",
     "E005": "invalid setting {name}={value!r}: {detail}",
     "E006": "broken JSON line in {path}:{line}: {detail}",
+    "E007": "cannot open {db}: PostgreSQL support needs psycopg. "
+    "Install it with pip install 'wardesk[postgres]'.",
+    "E008": "no event {event_id!r} in {db}. List the events with wardesk events --db {db}.",
+    "E009": "Parquet export needs pyarrow. Install it with pip install pyarrow.",
+    "E010": "--format {fmt} writes a binary file: give --output PATH.",
+    "E011": "invalid date {value!r} for {option}: use ISO 8601 (2017-10, 2017-10-14).",
+    "E012": "database {db} was written by a newer wardesk (schema {found}, this one knows "
+    "{known}). Upgrade wardesk to read it.",
+    "E020": "the Ray engine needs Ray Data: pip install 'wardesk[ray]' ({detail}).",
+    "E021": "the Ray engine reads files and folders (pages, JSONL shards, WARC archives), "
+    "not standard input: save the pages to a file, or use --engine local.",
+    "E022": "cannot connect to the Ray cluster at {address}: {detail}. Check --ray-address, "
+    "or leave it out to start a local Ray runtime.",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -15,6 +15,7 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 from wardesk.cli.app import cli
@@ -23,25 +24,25 @@ from wardesk.cli.common import (
     explain_mentions,
     ingest_options,
     ingest_settings,
-    load_services_with_status,
     mention_table,
     model_option,
     out_console,
     report_failure,
 )
+from wardesk.cli.events import print_fusion_summary
 from wardesk.contract import mention_record
+from wardesk.engine import ENGINES, EngineOptions, count_pages, iter_results
+from wardesk.engine import run_into_store as run_on_engine
+from wardesk.fuse import FusionResult, fuse
 from wardesk.ingest import IngestOptions
 from wardesk.model import Mention, PageFailure
 from wardesk.pipeline import (
     RunSummary,
-    Services,
     batch_exit_code,
-    process_pages,
-    run_into_store,
     segment_pages,
 )
 from wardesk.segment import segments_to_json
-from wardesk.store import Store, open_store
+from wardesk.store import Store, display_target, open_store
 
 
 @cli.command()
@@ -83,9 +84,35 @@ def _print_segments_text(record: dict[str, Any]) -> None:
         out_console.print(f"[dim]boilerplate: {line}[/]", highlight=False)
 
 
+def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--engine, --workers, --ray-address: where the per-page stages run."""
+    func = click.option(
+        "--ray-address", default=None, metavar="ADDRESS",
+        help="Ray cluster to run on (e.g. ray://head:10001); without it --engine ray "
+        "starts a local Ray runtime for the run.",
+    )(func)  # fmt: skip
+    func = click.option(
+        "--workers", type=click.IntRange(min=1), default=None,
+        help="Worker processes (local) or actors (ray), each loading the model once. "
+        "Default: every core (local, fewer for a few pages), every CPU of the cluster (ray).",
+    )(func)  # fmt: skip
+    return click.option(
+        "--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+        help="local: worker processes on this machine; ray: a Ray Data pipeline on a "
+        "cluster or a local Ray runtime (pip install 'wardesk[ray]').",
+    )(func)  # fmt: skip
+
+
+def engine_settings(
+    model: str, engine: str, workers: int | None, ray_address: str | None
+) -> EngineOptions:
+    return EngineOptions(engine=engine, workers=workers, model=model, ray_address=ray_address)
+
+
 @cli.command()
 @ingest_options
 @model_option
+@engine_options
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
     help="jsonl: one event mention per line in the output contract; table: a readable summary.",
@@ -96,13 +123,20 @@ def _print_segments_text(record: dict[str, Any]) -> None:
     "(to stderr, so the JSONL stays clean).",
 )  # fmt: skip
 def extract(
-    pages: tuple[str, ...], fmt: str, model: str, explain: bool, **ingest_opts: Any
+    pages: tuple[str, ...],
+    fmt: str,
+    model: str,
+    explain: bool,
+    engine: str,
+    workers: int | None,
+    ray_address: str | None,
+    **ingest_opts: Any,
 ) -> None:
     """Find the event mentions in pages and print them (nothing is stored)."""
-    services = load_services_with_status(model)
+    settings = engine_settings(model, engine, workers, ray_address)
     read = failed = 0
     found: list[Mention] = []
-    for item in process_pages(pages, ingest_settings(**ingest_opts), services):
+    for item in iter_results(pages, ingest_settings(**ingest_opts), settings):
         read += 1
         if isinstance(item, PageFailure):
             report_failure(item)
@@ -125,10 +159,20 @@ def extract(
 @model_option
 @click.option(
     "--db", default="wardesk.db", show_default=True,
-    help="SQLite file to write (created if missing).",
+    help="SQLite file to write (created if missing), or a postgresql://… URL.",
 )  # fmt: skip
 @click.option("--force", is_flag=True, help="Re-process pages that are already stored.")
-def run(pages: tuple[str, ...], db: str, force: bool, model: str, **ingest_opts: Any) -> None:
+@engine_options
+def run(
+    pages: tuple[str, ...],
+    db: str,
+    force: bool,
+    model: str,
+    engine: str,
+    workers: int | None,
+    ray_address: str | None,
+    **ingest_opts: Any,
+) -> None:
     """Read pages, run every stage, and store the results in the database.
 
     Each page is written in one transaction; pages already stored are skipped,
@@ -136,22 +180,30 @@ def run(pages: tuple[str, ...], db: str, force: bool, model: str, **ingest_opts:
     """
     store = open_store(db)
     try:
-        services = load_services_with_status(model)
+        settings = engine_settings(model, engine, workers, ray_address)
         summary = _run_with_progress(
-            pages, store, services, force=force, options=ingest_settings(**ingest_opts)
+            pages, store, settings, force=force, options=ingest_settings(**ingest_opts)
         )
+        fusion = fuse(store)
         out_console.print(
             mention_table(store.mentions(summary.doc_ids), title="What wardesk found")
         )
     finally:
         store.close()
-    _print_summary(summary, db)
+    _print_summary(summary, db, fusion)
     sys.exit(summary.exit_code)
 
 
 def _run_with_progress(
-    pages: tuple[str, ...], store: Store, services: Services, *, force: bool, options: IngestOptions
+    pages: tuple[str, ...],
+    store: Store,
+    engine: EngineOptions,
+    *,
+    force: bool,
+    options: IngestOptions,
 ) -> RunSummary:
+    """Run on ``engine`` with a progress bar: pages done, pages/s, and (when the total is known)
+    the time left."""
     columns = (
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -159,9 +211,11 @@ def _run_with_progress(
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("pages", total=None, rate="")
+        task = progress.add_task("pages", total=count_pages(pages), rate="")
 
         def advance(name: str) -> None:
             progress.advance(task)
@@ -169,10 +223,12 @@ def _run_with_progress(
             done = progress.tasks[0].completed
             progress.update(task, rate=f"{done / elapsed:.1f} pages/s" if elapsed else "")
 
-        return run_into_store(pages, store, services, options=options, force=force, on_page=advance)
+        return run_on_engine(
+            pages, store, options=options, engine=engine, force=force, on_page=advance
+        )
 
 
-def _print_summary(summary: RunSummary, db: str) -> None:
+def _print_summary(summary: RunSummary, db: str, fusion: FusionResult) -> None:
     for failure in summary.failures:
         report_failure(failure)
     out_console.print(
@@ -181,4 +237,5 @@ def _print_summary(summary: RunSummary, db: str) -> None:
         f"{len(summary.failures)} skipped, in {summary.seconds:.1f} s",
         highlight=False,
     )
-    out_console.print(f"Database: {Path(db).resolve()}", highlight=False, soft_wrap=True)
+    print_fusion_summary(fusion)
+    out_console.print(f"Database: {display_target(db)}", highlight=False, soft_wrap=True)

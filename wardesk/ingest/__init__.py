@@ -22,13 +22,16 @@ from .options import DEFAULT_OPTIONS, IngestOptions
 from .readers import Origin, Result, failure, page_from_bytes, too_big
 from .streams import iter_lines, read_stream
 from .text import content_id, normalize_text
+from .warc import read_warc
 
 __all__ = [
     "FORMAT_BY_SUFFIX",
     "IngestOptions",
     "IngestStats",
     "content_id",
+    "expand_paths",
     "ingest",
+    "page_format",
     "normalize_text",
     "read_page",
 ]
@@ -42,7 +45,10 @@ FORMAT_BY_SUFFIX = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".warc": "warc",
 }
+# Compressed WARC archives end in two suffixes; the one suffix would be ".gz".
+WARC_GZ_SUFFIX = ".warc.gz"
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
@@ -83,6 +89,41 @@ def ingest(
                 seen.add(result.id)
                 stats.documents += 1
             yield result
+
+
+def page_format(path: str | Path) -> str | None:
+    """The format a file's name announces ("text", "html", "jsonl", "warc"), or None."""
+    name = Path(path).name.lower()
+    if name.endswith(WARC_GZ_SUFFIX):
+        return "warc"
+    return FORMAT_BY_SUFFIX.get(Path(name).suffix)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Path | PageFailure]:
+    """The paths that ``ingest`` reads, each folder replaced by its page files in reading order.
+
+    For engines that read files in parallel: ingesting the items one by one, in
+    this order, gives what ``ingest(paths)`` gives (less the dropping of pages
+    repeated across files). An unreadable sub-folder comes as a PageFailure.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) == STDIN or not _is_dir(path):
+            yield raw
+            continue
+        errors: list[OSError] = []
+        yield from _walk(path, errors)
+        for exc in errors:
+            yield failure(str(exc.filename or path), WardeskError("P107", detail=_os_reason(exc)))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False  # ingest reports it when it reads the path
 
 
 def read_page(path: str | Path, options: IngestOptions = DEFAULT_OPTIONS) -> Document | PageFailure:
@@ -134,7 +175,7 @@ def _walk(root: Path, errors: list[OSError]) -> list[Path]:
         found.extend(
             Path(folder, name)
             for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in FORMAT_BY_SUFFIX
+            if not name.startswith(".") and page_format(name) is not None
         )
     return sorted(found, key=lambda path: path.relative_to(root).parts)
 
@@ -142,11 +183,14 @@ def _walk(root: Path, errors: list[OSError]) -> list[Path]:
 def _read_file(path: Path, options: IngestOptions) -> Iterator[Result]:
     """Read one file by its suffix; an unknown suffix, or a pipe, is sniffed."""
     origin = Origin(path.name, str(path))
-    kind = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    kind = page_format(path)
     try:
         info = path.stat()
         regular = stat.S_ISREG(info.st_mode)
-        if kind == "jsonl":
+        if kind == "warc":
+            with path.open("rb") as stream:
+                yield from read_warc(stream, origin, options)
+        elif kind == "jsonl":
             with path.open("rb") as stream:
                 yield from read_jsonl(iter_lines(stream, options.max_bytes), origin, options)
         elif kind and regular:

@@ -1,30 +1,31 @@
-"""The event database: documents, segments and run records, SQLite by default.
+"""The event database: pages, segments, mentions, claims, places, actors and fused events.
 
-One page is written in one transaction, so a crash leaves either the whole page
-or none of it; pages already stored (same content hash) are skipped on re-runs.
-Schema changes go through the numbered SQL files in ``migrations/``.
+A SQLite file by default (WAL mode; plain tables that ``sqlite3`` and Datasette read),
+or a PostgreSQL server given as a ``postgresql://`` URL, through one data layer
+(:mod:`wardesk.store.db`). One page is written in one transaction, so a crash or a
+kill leaves either the whole page or none of it; pages already stored (same content
+hash) are skipped on re-runs. Fusion rewrites the events tables in one transaction.
+Schema changes go through the numbered SQL files in ``migrations/<dialect>/``.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from wardesk.contract import mention_record
 from wardesk.errors import WardeskError
-from wardesk.model import (
-    Agreement,
-    Document,
-    Evidence,
-    Location,
-    Mention,
-    PageFailure,
-    Segments,
-)
+from wardesk.fuse.types import FusedEvent, PageInfo, StoredMention
+from wardesk.model import Document, Mention, PageFailure, Segments
+from wardesk.store import rows as R
+from wardesk.store.db import Database, DatabaseErrors, connect, display_target, is_postgres_url
+from wardesk.store.events import read_events, write_events
+from wardesk.store.schema import migrate
+from wardesk.store.search import SearchHit, search_pages
+
+_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,98 +43,92 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _migrations() -> list[tuple[int, str, str]]:
-    """Numbered migrations shipped in the package, in order: (number, name, sql)."""
-    folder = resources.files("wardesk.store") / "migrations" / "sqlite"
-    found = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            number = int(entry.name.split("_", 1)[0])
-            found.append((number, entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 class Store:
-    """A wardesk database on SQLite; open it with :func:`open_store`."""
+    """A wardesk database; open it with :func:`open_store`."""
 
-    def __init__(self, conn: sqlite3.Connection, location: str) -> None:
-        self.conn = conn
-        self.location = location
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-    def migrate(self) -> None:
+    @property
+    def conn(self) -> Any:
+        """The underlying DB-API connection (sqlite3 or psycopg)."""
+        return self.db.conn
+
+    @property
+    def location(self) -> str:
+        """The database as shown to people (file path, or URL without password)."""
+        return self.db.location
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.db.dialect
+
+    def migrate(self) -> list[int]:
         """Apply every migration the database has not seen yet."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        applied = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
-        for number, name, sql in _migrations():
-            if number not in applied:
-                self._apply(number, name, sql)
-
-    def _apply(self, number: int, name: str, sql: str) -> None:
-        # One script, one transaction: a failed migration leaves no trace.
-        record = f"INSERT INTO schema_migrations VALUES ({number}, '{name}', '{_now()}');"
-        try:
-            self.conn.executescript(f"BEGIN;\n{sql}\n{record}\nCOMMIT;")
-        except sqlite3.Error:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        return migrate(self.db, backfills={4: _backfill_page_facts})
 
     def has_document(self, doc_id: str) -> bool:
         """True when a page with this content hash is already stored."""
-        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row is not None
+        return self.db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
 
     def save_page(self, doc: Document, segments: Segments, mentions: list[Mention]) -> None:
-        """Write one page, its segments and mentions atomically, replacing an earlier copy."""
-        with self.conn:
-            self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            self.conn.execute(
+        """Write one page with its segments, mentions, claims, places and actors atomically,
+        replacing an earlier copy."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            self.db.execute(
                 "INSERT INTO documents (id, name, format, url, outlet, title, published,"
-                " published_inferred, source_path, encoding, text, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " published_inferred, source_path, encoding, text, ingested_at, search_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id, doc.name, doc.format, doc.url, doc.outlet,
                     doc.title or segments.title, doc.published, int(doc.published_inferred),
-                    doc.source_path, doc.encoding, doc.text, _now(),
+                    doc.source_path, doc.encoding, doc.text, _now(), R.search_id(doc.id),
                 ),
             )  # fmt: skip
-            self.conn.executemany(
+            self.db.executemany(
                 "INSERT INTO blocks VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, i, b.role, b.start, b.end) for i, b in enumerate(segments.blocks)],
             )
-            self.conn.executemany(
+            self.db.executemany(
                 "INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (doc.id, i, c.author, c.depth, c.start, c.end, c.text)
                     for i, c in enumerate(segments.comments)
                 ],
             )
-            rows = [_mention_row(doc.id, i, m) for i, m in enumerate(mentions)]
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                self.conn.executemany(f"INSERT INTO mentions VALUES ({marks})", rows)
+            _write_mentions(self.db, doc.id, doc.outlet or doc.name, mentions)
 
     def start_run(self) -> int:
         """Open a run record and return its id."""
-        with self.conn:
-            cursor = self.conn.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),))
-        return int(cursor.lastrowid)
+        with self.db.transaction():
+            row = self.db.execute(
+                "INSERT INTO runs (started_at) VALUES (?) RETURNING id", (_now(),)
+            ).fetchone()
+        return int(row[0])
 
     def record_failure(self, run_id: int, failure: PageFailure) -> None:
         """Keep a page that could not be read, with its reason, for later review."""
-        with self.conn:
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.execute(
                 "INSERT INTO failures VALUES (?, ?, ?, ?)",
                 (run_id, failure.name, failure.code, failure.reason),
             )
 
     def finish_run(self, run_id: int, *, read: int, stored: int, failed: int) -> None:
         """Close a run record with its counts."""
-        with self.conn:
-            self.conn.execute(
+        with self.db.transaction():
+            self.db.execute(
                 "UPDATE runs SET finished_at = ?, pages_read = ?, pages_stored = ?,"
                 " pages_failed = ? WHERE id = ?",
                 (_now(), read, stored, failed, run_id),
@@ -148,85 +143,181 @@ class Store:
             " (SELECT count(*) FROM blocks b WHERE b.doc_id = d.id AND b.role = 'boilerplate')"
             " FROM documents d"
         )
-        params: list[str] = []
-        if doc_ids is not None:
-            sql += " WHERE d.id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(doc_ids))
-        rows = self.conn.execute(sql + " ORDER BY d.name", params).fetchall()
-        return [StoredPage(*row) for row in rows]
+        found = [
+            StoredPage(*row)
+            for where, params in self._doc_filters("d.id", doc_ids)
+            for row in self.db.query(sql + where, params)
+        ]
+        return sorted(found, key=lambda p: (p.name, p.title or ""))
 
     def mentions(self, doc_ids: list[str] | None = None) -> list[Mention]:
         """Stored mentions of the given pages (all when None), in page and mention order."""
-        sql = "SELECT * FROM mentions"
-        params: list[str] = []
-        if doc_ids is not None:
-            sql += " WHERE doc_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(doc_ids))
-        cursor = self.conn.execute(sql + " ORDER BY doc, ordinal", params)
-        names = [column[0] for column in cursor.description]
-        return [_mention_from_row(dict(zip(names, row, strict=True))) for row in cursor]
+        found = [
+            (row["doc"], row["ordinal"], R.mention_from_row(row))
+            for where, params in self._doc_filters("doc_id", doc_ids)
+            for row in self.db.query_dicts("SELECT * FROM mentions" + where, params)
+        ]
+        return [mention for _, _, mention in sorted(found, key=lambda x: (x[0], x[1]))]
+
+    def _doc_filters(
+        self, column: str, doc_ids: list[str] | None
+    ) -> Iterator[tuple[str, Sequence[str]]]:
+        if doc_ids is None:
+            yield "", ()
+            return
+        for chunk in _chunks(doc_ids):
+            yield f" WHERE {column} IN ({_marks(chunk)})", chunk
+
+    def stored_mentions(self, doc_ids: list[str] | None = None) -> list[StoredMention]:
+        """Stored mentions (all, or those of the given pages) with their page's details,
+        for fusion, by page id and ordinal."""
+        sql = (
+            "SELECT m.*, d.name AS page_name, d.outlet AS page_outlet,"
+            " d.published AS page_published, d.url AS page_url"
+            " FROM mentions m JOIN documents d ON d.id = m.doc_id"
+        )
+        rows = [
+            row
+            for where, params in self._doc_filters("m.doc_id", doc_ids)
+            for row in self.db.query_dicts(sql + where, params)
+        ]
+        rows.sort(key=lambda row: (row["doc_id"], row["ordinal"]))
+        return [
+            StoredMention(
+                row["doc_id"],
+                row["ordinal"],
+                R.mention_from_row(row),
+                PageInfo(
+                    row["doc_id"],
+                    row["page_name"],
+                    row["page_outlet"],
+                    row["page_published"],
+                    row["page_url"],
+                ),
+            )  # fmt: skip
+            for row in rows
+        ]
+
+    def article_bodies(self, doc_ids: list[str]) -> dict[str, str]:
+        """The article text (title and body lines) of each given page."""
+        parts: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
+        for chunk in _chunks(doc_ids):
+            for doc_id, text, spans in self._body_spans(chunk):
+                parts[doc_id].extend(text[start:end] for start, end in spans)
+        return {doc_id: "\n".join(lines) for doc_id, lines in parts.items()}
+
+    def _body_spans(self, doc_ids: Sequence[str]) -> Iterator[tuple[str, str, list]]:
+        texts = dict(
+            self.db.query(
+                f"SELECT id, text FROM documents WHERE id IN ({_marks(doc_ids)})", doc_ids
+            )
+        )
+        spans: dict[str, list[tuple[int, int]]] = {doc_id: [] for doc_id in texts}
+        for doc_id, start, end in self.db.query(
+            "SELECT doc_id, char_start, char_end FROM blocks"
+            f" WHERE role IN ('title', 'body') AND doc_id IN ({_marks(doc_ids)})"
+            " ORDER BY doc_id, ordinal",
+            doc_ids,
+        ):
+            spans[doc_id].append((start, end))
+        for doc_id, text in texts.items():
+            yield doc_id, text, spans[doc_id]
+
+    def replace_events(self, events: list[FusedEvent], *, fused_at: str) -> None:
+        """Replace every stored event with ``events``, in one transaction."""
+        with self.db.transaction():
+            write_events(self.db, events, fused_at)
+
+    def events(self, event_ids: list[str] | None = None) -> list[FusedEvent]:
+        """Stored fused events (all, or those named), by event id."""
+        return read_events(self.db, event_ids)
+
+    def event(self, event_id: str) -> FusedEvent:
+        """One stored event by id (a unique prefix will do), or error E008."""
+        found = read_events(self.db, [event_id])
+        if not found:
+            like = self.db.query(
+                "SELECT event_id FROM events WHERE event_id LIKE ? ORDER BY event_id",
+                (event_id.replace("%", "").replace("_", "") + "%",),
+            )
+            if len(like) == 1:
+                found = read_events(self.db, [like[0][0]])
+        if not found:
+            raise WardeskError("E008", event_id=event_id, db=self.location)
+        return found[0]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Pages whose title or text hold every word of ``query``, best first."""
+        return search_pages(self.db, query, limit=limit)
 
     def close(self) -> None:
         """Close the connection."""
-        self.conn.close()
+        self.db.close()
 
 
-def _mention_row(doc_id: str, ordinal: int, mention: Mention) -> tuple:
-    record = mention_record(mention)
-    place = record["location"] or {}
-    agreement = record["agreement"]
-    return (
-        doc_id, ordinal, record["mention_id"], record["doc"], record["event_type"],
-        record["sub_event_type"], record["actor1"], record["actor2"],
-        json.dumps(record["assoc_actors"]), place.get("name"), place.get("geonameid"),
-        place.get("lat"), place.get("lon"), place.get("admin1"), place.get("country"),
-        place.get("precision"), record["date"], record["time_precision"], record["fatalities"],
-        json.dumps(agreement) if agreement else None, record["source"], record["source_type"],
-        record["certainty"], int(record["in_comments"]), record["evidence"],
-        record["char_start"], record["char_end"],
-    )  # fmt: skip
+def _write_mentions(db: Database, doc_id: str, voice: str, mentions: list[Mention]) -> None:
+    """Insert a page's mentions with their places, actors and claims."""
+    located = [m.location for m in mentions if m.location is not None]
+    db.executemany(
+        R.insert_sql("places", R.PLACE_COLUMNS, ignore_existing=True),
+        [R.place_row(loc) for loc in located],
+    )
+    actor_rows = [row for i, m in enumerate(mentions) for row in R.actor_rows(doc_id, i, m)]
+    db.executemany(
+        "INSERT INTO actors (name) VALUES (?) ON CONFLICT DO NOTHING",
+        sorted({(row[3],) for row in actor_rows}),
+    )
+    db.executemany(
+        R.insert_sql("mentions", R.MENTION_COLUMNS),
+        [R.mention_row(doc_id, i, m) for i, m in enumerate(mentions)],
+    )
+    db.executemany("INSERT INTO mention_actors VALUES (?, ?, ?, ?)", actor_rows)
+    db.executemany(
+        R.insert_sql("claims", R.CLAIM_COLUMNS),
+        [row for i, m in enumerate(mentions) for row in R.claim_rows(doc_id, i, m, voice)],
+    )
 
 
-def _mention_from_row(row: dict) -> Mention:
-    deal = json.loads(row["agreement"]) if row["agreement"] else None
-    if deal is not None:
-        deal = Agreement(
-            **{**deal, "brokers": tuple(deal["brokers"]), "terms": tuple(deal["terms"])}
+def _backfill_page_facts(db: Database) -> None:
+    """Fill places, actors and claims for mentions stored before they existed."""
+    rows = db.query_dicts(
+        "SELECT m.*, coalesce(d.outlet, d.name) AS voice FROM mentions m"
+        " JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.ordinal"
+    )
+    by_page: dict[tuple[str, str], list[tuple[int, Mention]]] = {}
+    for row in rows:
+        by_page.setdefault((row["doc_id"], row["voice"]), []).append(
+            (row["ordinal"], R.mention_from_row(row))
         )
-    location = None
-    if row["location_name"] is not None:
-        location = Location(
-            row["location_name"], row["latitude"], row["longitude"], row["geonameid"],
-            row["admin1"], row["country"], row["geo_precision"],
-        )  # fmt: skip
-    return Mention(
-        doc=row["doc"], mention_id=row["mention_id"], event_type=row["event_type"],
-        sub_event_type=row["sub_event_type"], actor1=row["actor1"], actor2=row["actor2"],
-        assoc_actors=tuple(json.loads(row["assoc_actors"] or "[]")), location=location,
-        date=row["event_date"], time_precision=row["time_precision"],
-        fatalities=row["fatalities"], agreement=deal, source=row["source"],
-        source_type=row["source_type"], certainty=row["certainty"],
-        in_comments=bool(row["in_comments"]),
-        evidence=Evidence(row["evidence"], row["char_start"], row["char_end"]),
-    )  # fmt: skip
+    for (doc_id, voice), mentions in by_page.items():
+        db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        ordered = [m for _, m in sorted(mentions, key=lambda x: x[0])]
+        _write_mentions(db, doc_id, voice, ordered)
 
 
 def open_store(target: str | Path) -> Store:
     """Open (creating and migrating when needed) the database at ``target``.
 
-    ``target`` is a SQLite file path; the file is created if missing.
+    ``target`` is a SQLite file path (created if missing) or a ``postgresql://`` URL.
     """
-    location = str(target)
+    db = connect(target)
+    store = Store(db)
     try:
-        conn = sqlite3.connect(location, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-    except sqlite3.Error as exc:
-        raise WardeskError("E004", db=location, detail=str(exc)) from exc
-    # Python's sqlite3 opens implicit transactions unless isolation_level is None;
-    # we manage them explicitly with `with conn:` plus BEGIN in migrations.
-    conn.isolation_level = "DEFERRED"
-    store = Store(conn, location)
-    store.migrate()
+        store.migrate()
+    except DatabaseErrors as exc:
+        db.close()
+        raise WardeskError("E004", db=db.location, detail=str(exc).strip()) from exc
+    except WardeskError:
+        db.close()
+        raise
     return store
+
+
+__all__ = [
+    "SearchHit",
+    "Store",
+    "StoredPage",
+    "display_target",
+    "is_postgres_url",
+    "open_store",
+]
