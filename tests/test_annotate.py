@@ -15,3 +15,10 @@ def test_titles_do_not_end_sentences():
     assert len(sentences) == 2
     assert sentences[0].endswith("on June 29.")
     assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+
+
+def test_a_megabyte_on_one_line_is_split_not_refused():
+    line = ("Rebels shelled the town. " * 60_000).strip()
+    spans = sentence_spans(sentence_splitter(), line)
+    assert len(spans) == 60_000
+    assert all(line[a:b] == "Rebels shelled the town." for a, b in spans[:3] + spans[-3:])

@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 from wardesk.lexicon import Lexicon
 from wardesk.model import Document, Segments
 
+CHUNK_CHARS = 100_000
+MAX_PARSED_CHARS = 5_000
 ABBREVIATION_END = re.compile(
     r"\b(?:Lt|Gen|Col|Maj|Brig|Sgt|Capt|Cpt|Adm|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|St|Mt|No|vs|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
@@ -63,7 +65,12 @@ def sentence_splitter() -> Language:
 def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon) -> Annotation:
     """Split body and comments into sentences and parse the ones with a trigger word."""
     sentences = list(_split(doc, segments))
-    wanted = [i for i, s in enumerate(sentences) if lexicon.any_trigger.search(s.text)]
+    # A "sentence" of thousands of characters is a run-on scrape, not prose: not parsed.
+    wanted = [
+        i
+        for i, s in enumerate(sentences)
+        if len(s.text) <= MAX_PARSED_CHARS and lexicon.any_trigger.search(s.text)
+    ]
     for index, parsed in zip(wanted, nlp.pipe(sentences[i].text for i in wanted), strict=True):
         s = sentences[index]
         sentences[index] = Sentence(
@@ -90,17 +97,37 @@ def sentence_spans(splitter: Language, text: str) -> list[tuple[int, int]]:
     """Sentence offsets in ``text``, rejoined where the splitter broke after a title or an
     abbreviation ("… said Lt. Gen. Hamid al-Maliki on June 29." is one sentence)."""
     spans: list[tuple[int, int]] = []
-    for sent in splitter(text).sents:
-        stripped = sent.text.strip()
-        if not stripped:
-            continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(stripped)
-        if spans and ABBREVIATION_END.search(text[spans[-1][0] : spans[-1][1]]):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+    for base, chunk in _chunks(text):
+        for sent in splitter(chunk).sents:
+            stripped = sent.text.strip()
+            if not stripped:
+                continue
+            start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            _add_span(spans, text, start, start + len(stripped))
     return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    if spans and ABBREVIATION_END.search(text[spans[-1][0] : spans[-1][1]]):
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """A line cut into pieces the tokenizer accepts (spaCy refuses texts over its max
+    length; a scraped page can hold a megabyte on one line), cut between sentences."""
+    pieces, start = [], 0
+    while len(text) - start > CHUNK_CHARS:
+        # Prefer the end of a sentence, then any space, then a hard cut.
+        cut = text.rfind(". ", start, start + CHUNK_CHARS) + 1
+        if cut <= start:
+            cut = text.rfind(" ", start, start + CHUNK_CHARS)
+        cut = cut if cut > start else start + CHUNK_CHARS
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
 
 
 def _comment_authors(segments: Segments) -> dict[int, str | None]:

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from wardesk.ingest import IngestOptions
@@ -60,7 +61,12 @@ def ingest_settings(max_bytes: int, published: str | None, outlet: str | None) -
 
 
 def report_failure(failure: PageFailure) -> None:
-    err_console.print(f"[yellow]skipped[/] {failure.name}: {failure.reason}", highlight=False)
+    reason = (
+        failure.reason if failure.reason.startswith("[") else f"[{failure.code}] {failure.reason}"
+    )
+    err_console.print(
+        f"[yellow]skipped[/] {escape(failure.name)}: {escape(reason)}", highlight=False
+    )
 
 
 def load_services_with_status(model: str) -> Services:
