@@ -106,6 +106,7 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def engine_settings(
     model: str, engine: str, workers: int | None, ray_address: str | None
 ) -> EngineOptions:
+    """The engine options from the command line's values."""
     return EngineOptions(engine=engine, workers=workers, model=model, ray_address=ray_address)
 
 

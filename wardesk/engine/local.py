@@ -9,6 +9,7 @@ one worker the pages are processed in this process, without a pool.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,16 @@ from typing import TypeVar
 
 from wardesk.errors import WardeskError
 
-from .work import ChunkReport, EngineStats, Item, Outcome, Processor, chunked, run_chunk
+from .work import (
+    ChunkReport,
+    EngineStats,
+    Item,
+    Outcome,
+    Processor,
+    chunked,
+    one_blas_thread,
+    run_chunk,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,6 +52,7 @@ def _init_worker(factory: Factory) -> None:
     A coded error (say, a missing model) is kept and raised by the first chunk:
     raised here, the pool would restart the worker forever.
     """
+    one_blas_thread()  # this process is ours: for good
     try:
         _Worker.process = factory()
         _Worker.loads += 1
@@ -59,8 +70,6 @@ def _run_worker_chunk(items: list[Item]) -> tuple[list[Outcome], ChunkReport]:
 
 def _ping(_: int) -> int:
     """A no-op task: it runs only once the worker has finished loading. Returns the pid."""
-    import os
-
     time.sleep(_PING_SECONDS)
     return os.getpid()
 
@@ -131,12 +140,17 @@ class LocalEngine:
         while len(seen) < self.workers and time.monotonic() < deadline:
             seen.update(self._pool.map(_ping, range(self.workers * 2), chunksize=1))
 
+    def _run_here(self, chunk: list[Item]) -> tuple[list[Outcome], ChunkReport]:
+        """Run a chunk in this process, BLAS held to one thread only meanwhile."""
+        assert self._process is not None, "use LocalEngine as a context manager"
+        with one_blas_thread():
+            return run_chunk(chunk, self._process, 1)
+
     def process(self, items: Iterable[Item]) -> Iterator[Outcome]:
         """The outcome of each item, in order; pages are processed in chunks by the workers."""
         chunks = chunked(items, self.chunk_size)
         if self._pool is None:
-            assert self._process is not None, "use LocalEngine as a context manager"
-            results = (run_chunk(chunk, self._process, 1) for chunk in chunks)
+            results = (self._run_here(chunk) for chunk in chunks)
         else:
             pool = self._pool
             window = self.workers * CHUNKS_PER_WORKER

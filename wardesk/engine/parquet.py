@@ -65,9 +65,9 @@ class ParquetShards:
 
     folder: Path
     rows_per_shard: int = DEFAULT_ROWS_PER_SHARD
-    written: list[Path] = field(default_factory=list)
-    mentions: int = 0
-    _rows: list[dict[str, Any]] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list, init=False)
+    mentions: int = field(default=0, init=False)
+    _rows: list[dict[str, Any]] = field(default_factory=list, init=False, repr=False)
 
     def __enter__(self) -> ParquetShards:
         self.folder.mkdir(parents=True, exist_ok=True)

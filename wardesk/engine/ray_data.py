@@ -34,6 +34,7 @@ from .work import (
     PipelineFactory,
     chunked,
     mark_stored,
+    one_blas_thread,
     outcome_id,
     run_chunk,
 )
@@ -120,6 +121,7 @@ class PageWorker:
     """Ray Data actor: loads the pipeline once, then runs segment … ground over batches."""
 
     def __init__(self, factory: PipelineFactory) -> None:
+        one_blas_thread()  # the actor's process is ours: for good
         self.process = factory()
 
     def __call__(self, batch: Any) -> Any:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from wardesk.model import Document, PageFailure
 from wardesk.pipeline import PageResult, load_services, process_document
 
@@ -113,6 +115,16 @@ def run_chunk(
             outcomes.append(item)
     report = ChunkReport(os.getpid(), loads, pages, words, started, time.time(), peak_rss_mb())
     return outcomes, report
+
+
+def one_blas_thread() -> threadpool_limits:
+    """Hold numpy's BLAS to one thread (a context manager, or for good when not used as one).
+
+    One worker per core is the unit of parallelism; BLAS threads on top of it
+    oversubscribe the cores and spin: two bare spaCy processes on two cores ran
+    at a third of their speed before this.
+    """
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def peak_rss_mb() -> float:
