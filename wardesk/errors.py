@@ -28,6 +28,11 @@ MESSAGES: dict[str, str] = {
     "not standard input: save the pages to a file, or use --engine local.",
     "E022": "cannot connect to the Ray cluster at {address}: {detail}. Check --ray-address, "
     "or leave it out to start a local Ray runtime.",
+    "E030": "wardesk serve needs the web extra: pip install 'wardesk[web]' ({detail}).",
+    "E031": "database {db} has schema {found} and this wardesk reads schema {known}: run "
+    "wardesk run on it once, or serve it with --writable to upgrade it.",
+    "E032": "invalid tile URL {value!r}: give an http(s) URL template with {{z}}, {{x}} and "
+    "{{y}}, e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png.",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",

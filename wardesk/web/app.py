@@ -1,0 +1,173 @@
+"""The analyst's desk: a FastAPI app serving the web UI and its JSON API from the database.
+
+    from wardesk.web import create_app
+    app = create_app("wardesk.db")              # read-only; serve with uvicorn
+
+Every HTML page has a JSON twin (the same path with ``.json``, or ``/api/...``), and the
+map and timeline pages are clients of the API. Page text is untrusted: templates escape
+everything, scripts build the DOM with ``textContent``, and a Content-Security-Policy
+without inline scripts is sent with every response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from wardesk import __version__
+from wardesk.errors import WardeskError
+from wardesk.store import Store
+from wardesk.web.database import DeskSource, prepare_source
+from wardesk.web.mapdata import Destinations
+
+WEB = Path(str(resources.files("wardesk.web")))
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DeskSettings:
+    """What one server shows and how: the database, and an optional online tile layer."""
+
+    source: DeskSource
+    tiles: str | None = None
+    tiles_attribution: str | None = None
+
+    @property
+    def csp(self) -> str:
+        """The Content-Security-Policy header (the tile server's origin allowed for images)."""
+        return CSP.format(tiles=f" {tile_origin(self.tiles)}" if self.tiles else "")
+
+
+def tile_origin(url: str) -> str:
+    """``scheme://host[:port]`` of a tile URL template."""
+    parts = urlsplit(url.replace("{s}", "a"))
+    host = parts.netloc.replace("a.", "*.", 1) if "{s}" in url else parts.netloc
+    return f"{parts.scheme}://{host}"
+
+
+def check_tiles(url: str | None) -> str | None:
+    """The tile URL template, refused (E032) unless http(s) with {z}, {x} and {y}."""
+    if url is None or not url.strip():
+        return None
+    url = url.strip()
+    parts = urlsplit(url.replace("{s}", "a"))
+    placeholders = all(p in url for p in ("{z}", "{x}", "{y}"))
+    if parts.scheme not in ("http", "https") or not parts.netloc or not placeholders:
+        raise WardeskError("E032", value=url)
+    if any(c in url for c in "'\"<> ;"):
+        raise WardeskError("E032", value=url)
+    return url
+
+
+def templates() -> Jinja2Templates:
+    """The page templates, every value HTML-escaped."""
+    env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=True)
+    return Jinja2Templates(env=env)
+
+
+def store_of(request: Request) -> Iterator[Store]:
+    """A FastAPI dependency: a connection to the database for one request."""
+    store = request.app.state.settings.source.open()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def wants_json(request: Request) -> bool:
+    """True for API and ``.json`` paths, whose errors are JSON too."""
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json")
+
+
+def _error(request: Request, status: int, detail: Any) -> Response:
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status)
+    message = detail if isinstance(detail, str) else "; ".join(
+        f"{'.'.join(str(x) for x in d.get('loc', ())[1:])}: {d.get('msg')}" for d in detail
+    )  # fmt: skip
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
+def _install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        detail = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        return _error(request, 422, detail)
+
+    @app.exception_handler(WardeskError)
+    async def not_found(request: Request, exc: WardeskError) -> Response:
+        return _error(request, 404 if exc.code == "E008" else 400, str(exc))
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = request.app.state.settings.csp
+        for name, value in SECURITY_HEADERS.items():
+            response.headers[name] = value
+        return response
+
+
+def create_app(
+    db: str | Path,
+    *,
+    read_only: bool = True,
+    tiles: str | None = None,
+    tiles_attribution: str | None = None,
+) -> FastAPI:
+    """The web app over the database ``db`` (a SQLite file or a ``postgresql://`` URL).
+
+    ``read_only`` (default): the database is opened read-only and never migrated.
+    ``tiles``: an online tile URL template (``https://…/{z}/{x}/{y}.png``) drawn under the
+    vendored base map; off by default, so the UI works with no internet.
+    """
+    from wardesk.web import api, pages
+
+    settings = DeskSettings(prepare_source(db, read_only=read_only), check_tiles(tiles),
+                            tiles_attribution)  # fmt: skip
+    app = FastAPI(
+        title="wardesk",
+        version=__version__,
+        description="The analyst's desk: fused conflict events, their sources and claims, "
+        "and the pages they come from. Every HTML page has a JSON twin here.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.templates = templates()
+    app.state.destinations = Destinations()
+    _install_handlers(app)
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,122 @@
+"""Query parameters of the web UI and API, validated before any query runs.
+
+Every parameter has a type, a range or a pattern, and list parameters a cap on their
+length; a bad value is answered with 422 and a message naming the valid values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import HTTPException, Query
+
+from wardesk.fuse.dates import parse_span
+
+CERTAINTIES = ("asserted", "reported", "claimed", "unconfirmed", "speculative", "denied")
+Certainty = Literal["asserted", "reported", "claimed", "unconfirmed", "speculative", "denied"]
+ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no bound (a blank form field)
+EVENT_ID = r"^[A-Za-z0-9_.-]{1,64}$"
+DOC_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
+MAX_PAGE = 500
+MAX_MAP = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events a list, the map or the timeline shows.
+
+    ``types``: ACLED event types or sub-event types (any case); ``actor``: an actor named by
+    the event or any of its mentions, in any role; ``since``/``until``: ISO dates, possibly
+    partial, that the event's date span must meet; ``certainty``: at least one article
+    source says it with one of these; ``contested``: only events with contested slots;
+    ``include_reader_only``: also events only reader comments report.
+    """
+
+    types: tuple[str, ...] = ()
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    certainty: tuple[str, ...] = ()
+    contested: bool = False
+    include_reader_only: bool = False
+
+    def query_string(self) -> dict[str, object]:
+        """The filter as query parameters (for links that keep it)."""
+        params: dict[str, object] = {}
+        if self.types:
+            params["type"] = list(self.types)
+        for name in ("actor", "since", "until"):
+            if getattr(self, name):
+                params[name] = getattr(self, name)
+        if self.certainty:
+            params["certainty"] = list(self.certainty)
+        if self.contested:
+            params["contested"] = "true"
+        if self.include_reader_only:
+            params["all"] = "true"
+        return params
+
+
+def _calendar_date(value: str | None, name: str) -> str | None:
+    if value is not None and not parse_span(value).calendar:
+        raise HTTPException(
+            422, f"{name}: {value!r} is not a calendar date (2017, 2017-10, 2017-10-14)"
+        )
+    return value
+
+
+def event_filter(
+    type_: Annotated[
+        list[Annotated[str, Query(max_length=80)]],
+        Query(
+            alias="type",
+            max_length=20,
+            description="ACLED event type or sub-event type (repeatable).",
+        ),
+    ] = [],  # noqa: B006  (FastAPI copies defaults)
+    actor: Annotated[str | None, Query(max_length=200, description="Actor in any role.")] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            pattern=ISO_DATE, description="Events that may have happened on or after this ISO date."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(
+            pattern=ISO_DATE,
+            description="Events that may have happened on or before this ISO date.",
+        ),
+    ] = None,
+    certainty: Annotated[
+        list[Certainty],
+        Query(
+            max_length=6,
+            description="At least one article source says it with this certainty (repeatable).",
+        ),
+    ] = [],  # noqa: B006
+    contested: Annotated[
+        bool, Query(description="Only events whose sources contradict each other.")
+    ] = False,
+    all_: Annotated[
+        bool, Query(alias="all", description="Also events that only reader comments report.")
+    ] = False,
+) -> EventFilter:
+    """The event filter from the query string (a FastAPI dependency)."""
+    types = tuple(dict.fromkeys(t.strip() for t in type_ if t.strip()))
+    actor = actor.strip() or None if actor else None
+    return EventFilter(
+        types=types,
+        actor=actor,
+        since=_calendar_date(since or None, "since"),
+        until=_calendar_date(until or None, "until"),
+        certainty=tuple(dict.fromkeys(certainty)),
+        contested=contested,
+        include_reader_only=all_,
+    )
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+SearchText = Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")]

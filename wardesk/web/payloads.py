@@ -1,0 +1,323 @@
+"""The JSON payloads of the API; the HTML pages render the same objects.
+
+Events come from the event tables (see :mod:`wardesk.web.queries`); one event's full
+record is the ``events`` export's (:func:`wardesk.export.event_record`), with the claims
+arranged source by source and every mention's evidence linked into its page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import quote
+
+from wardesk.export import event_record
+from wardesk.fuse.dates import parse_span
+from wardesk.fuse.types import FusedEvent, SourceRef, StoredMention
+from wardesk.store import Store
+from wardesk.web import queries as Q
+from wardesk.web.params import EventFilter
+
+MAX_WEEKS = 520
+
+
+def event_url(event_id: str) -> str:
+    """The event's page in the UI."""
+    return f"/events/{quote(event_id, safe='')}"
+
+
+def mention_url(doc_id: str, ordinal: int) -> str:
+    """The page view with one mention's evidence highlighted and scrolled to."""
+    return f"/pages/{quote(doc_id, safe='')}?m={ordinal}#m{ordinal}"
+
+
+def summary(row: dict[str, Any]) -> dict[str, Any]:
+    """One event as the lists, the map and the timeline show it."""
+    has_place = row["location_name"] is not None
+    return {
+        "event_id": row["event_id"],
+        "event_type": row["event_type"],
+        "sub_event_type": row["sub_event_type"],
+        "location": {
+            "name": row["location_name"], "geonameid": row["geonameid"],
+            "lat": row["latitude"], "lon": row["longitude"], "admin1": row["admin1"],
+            "country": row["country"], "precision": row["geo_precision"],
+        } if has_place else None,
+        "date": row["event_date"],
+        "date_start": row["date_start"],
+        "date_end": row["date_end"],
+        "time_precision": row["time_precision"],
+        "actors": {
+            "actor1": row["actor1"], "actor2": row["actor2"],
+            "assoc_actors": row["assoc_actors"],
+        },
+        "fatalities": row["fatalities"],
+        "sources": row["source_count"],
+        "reader_comments": row["reader_comments"],
+        "mentions": row["mention_count"],
+        "pages": row["pages"],
+        "contested": row["contested"],
+        "reader_disputes": row["reader_disputes"],
+        "agreement": row["agreement"],
+        "url": event_url(row["event_id"]),
+    }  # fmt: skip
+
+
+def event_list(store: Store, f: EventFilter, *, limit: int, offset: int) -> dict[str, Any]:
+    """A page of the events the filter selects, with the total."""
+    rows = Q.list_events(store.db, f, limit=limit, offset=offset)
+    return {
+        "total": Q.count_events(store.db, f),
+        "limit": limit,
+        "offset": offset,
+        "filter": f.query_string(),
+        "events": [summary(row) for row in rows],
+    }
+
+
+# ---------------------------------------------------------------------------------- timeline
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def timeline(store: Store, f: EventFilter, *, limit: int) -> dict[str, Any]:
+    """Events per week (Monday-based ISO weeks) for events whose best date is a day or whose
+    reports span at most a week; events dated only to a month or a year, and undated ones,
+    apart."""
+    events = [summary(row) for row in Q.list_events(store.db, f, limit=limit)]
+    weekly: dict[date, list[dict]] = defaultdict(list)
+    coarse, undated = [], []
+    for event in events:
+        if not event["date_start"]:
+            undated.append(event)
+            continue
+        best = parse_span(event["date"])
+        start, end = date.fromisoformat(event["date_start"]), date.fromisoformat(event["date_end"])
+        if best.calendar and best.start == best.end:  # the best date is a day
+            weekly[_monday(best.start)].append(event)
+        elif (end - start).days <= 7:
+            weekly[_monday(start)].append(event)
+        else:
+            coarse.append(event)
+    return {
+        "filter": f.query_string(),
+        "total": len(events),
+        "weeks": _weeks(weekly),
+        "coarse": coarse,
+        "undated": undated,
+    }
+
+
+def _weeks(weekly: dict[date, list[dict]]) -> list[dict[str, Any]]:
+    if not weekly:
+        return []
+    first, last = min(weekly), max(weekly)
+    weeks, day = [], first
+    while day <= last and len(weeks) < MAX_WEEKS:
+        found = weekly.get(day, [])
+        by_type: dict[str, int] = defaultdict(int)
+        for event in found:
+            by_type[event["event_type"]] += 1
+        weeks.append(
+            {
+                "week": day.isoformat(),
+                "count": len(found),
+                "by_type": dict(by_type),
+                "events": found,
+            }
+        )
+        day += timedelta(days=7)
+    return weeks
+
+
+# ---------------------------------------------------------------------------------- event
+
+
+def _mention_entry(stored: StoredMention, event_id: str) -> dict[str, Any]:
+    mention = stored.mention
+    return {
+        "mention_id": mention.mention_id,
+        "doc_id": stored.doc_id,
+        "ordinal": stored.ordinal,
+        "page": stored.page.name,
+        "voice": stored.page.voice,
+        "event_id": event_id,
+        "sub_event_type": mention.sub_event_type,
+        "date": mention.date,
+        "source": mention.source
+        or ("reader comment" if mention.in_comments else stored.page.voice),
+        "source_type": mention.source_type,
+        "certainty": mention.certainty,
+        "in_comments": mention.in_comments,
+        "evidence": mention.evidence.text,
+        "char_start": mention.evidence.start,
+        "char_end": mention.evidence.end,
+        "url": mention_url(stored.doc_id, stored.ordinal),
+    }
+
+
+def _claim(value_index: int, value: str, ref: SourceRef, mentions: dict[str, dict]) -> dict:
+    mention = mentions.get(ref.mention_id)
+    return {
+        "value": value,
+        "value_index": value_index,
+        "source": ref.source,
+        "source_type": ref.source_type,
+        "certainty": ref.certainty,
+        "mention_id": ref.mention_id,
+        "evidence": mention["evidence"] if mention else None,
+        "url": mention["url"] if mention else None,
+    }
+
+
+def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
+    """Each slot with every article source's values side by side (one column per source),
+    and the reader comments' values in a column of their own."""
+    columns: dict[str, None] = {source.name: None for source in event.sources}
+    rows = []
+    for slot, values in event.slots.items():
+        cells: dict[str, list[dict]] = defaultdict(list)
+        readers: list[dict] = []
+        for index, value in enumerate(values):
+            for ref in value.sources:
+                claim = _claim(index, value.value, ref, mentions)
+                if ref.in_comments:
+                    readers.append(claim)
+                else:
+                    columns.setdefault(ref.source, None)
+                    cells[ref.source].append(claim)
+        rows.append({
+            "slot": slot,
+            "contested": slot in event.contested,
+            "reader_disputed": slot in event.reader_disputes,
+            "values": [
+                {"value": v.value, "support": v.support, "reader_only": v.reader_only}
+                for v in values
+            ],
+            "cells": dict(cells),
+            "readers": readers,
+        })  # fmt: skip
+    names = [name for name in columns if any(name in row["cells"] for row in rows)]
+    return {"columns": names, "rows": rows}
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any]:
+    """One fused event: the ``events`` export record, its claims side by side, and every
+    mention with its evidence sentence and a link to it in its page."""
+    event = store.event(event_id)
+    by_key = {s.key: s for s in store.stored_mentions(sorted({d for d, _ in event.members}))}
+    mentions = [
+        _mention_entry(by_key[key], event.event_id) for key in event.members if key in by_key
+    ]
+    by_id = {m["mention_id"]: m for m in mentions}
+    return {
+        "event": event_record(event),
+        "url": event_url(event.event_id),
+        "claims": claims_grid(event, by_id),
+        "mentions": mentions,
+    }
+
+
+# ---------------------------------------------------------------------------------- page
+
+
+def _pieces(text: str, start: int, end: int, spans: list[dict], focus: int | None) -> list[dict]:
+    """``text[start:end]`` cut where mentions begin and end; each piece says which mentions
+    cover it (so every mention can be highlighted, and the focused one marked)."""
+    cuts = {start, end}
+    inside = [m for m in spans if m["char_start"] < end and m["char_end"] > start]
+    for m in inside:
+        cuts.update(x for x in (m["char_start"], m["char_end"]) if start < x < end)
+    bounds = sorted(cuts)
+    pieces = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        covering = [m["ordinal"] for m in inside if m["char_start"] <= a and m["char_end"] >= b]
+        pieces.append({
+            "text": text[a:b],
+            "mentions": covering,
+            "focus": focus in covering,
+            "anchor": next((o for o in covering if _starts_at(spans, o, a, start)), None),
+        })  # fmt: skip
+    return pieces
+
+
+def _starts_at(spans: list[dict], ordinal: int, at: int, block_start: int) -> bool:
+    mention = next(m for m in spans if m["ordinal"] == ordinal)
+    return max(mention["char_start"], block_start) == at
+
+
+def page_detail(store: Store, doc_id: str, *, focus: int | None = None) -> dict[str, Any] | None:
+    """A stored page cut into article, reader comments and boilerplate, with every mention's
+    evidence highlighted (``focus``: the mention ordinal to mark)."""
+    doc = Q.page(store.db, doc_id)
+    if doc is None:
+        return None
+    parts = Q.page_parts(store.db, doc_id)
+    text, spans = doc.pop("text"), parts["mentions"]
+    anchored: set[int] = set()
+
+    def cut(a: int, b: int) -> list[dict]:
+        pieces = _pieces(text, a, b, spans, focus)
+        for piece in pieces:  # one anchor per mention, at its first piece
+            if piece["anchor"] in anchored:
+                piece["anchor"] = None
+            elif piece["anchor"] is not None:
+                anchored.add(piece["anchor"])
+        return pieces
+
+    blocks = parts["blocks"]
+    for mention in spans:
+        mention["in_comments"] = bool(mention["in_comments"])
+        mention["event_url"] = event_url(mention["event_id"]) if mention["event_id"] else None
+        mention["url"] = mention_url(doc_id, mention["ordinal"])
+    return {
+        "page": {**doc, "link": doc["url"] if _web_url(doc["url"]) else None},
+        "focus": focus,
+        "article": [
+            {"role": b["role"], "pieces": cut(b["char_start"], b["char_end"])}
+            for b in blocks if b["role"] in ("title", "body")
+        ],
+        "comments": [
+            {"author": c["author"], "depth": c["depth"], "pieces": cut(c["char_start"], c["char_end"])}
+            for c in parts["comments"]
+        ],
+        "boilerplate": [
+            {"role": b["role"], "pieces": cut(b["char_start"], b["char_end"])}
+            for b in blocks if b["role"] == "boilerplate"
+        ],
+        "mentions": spans,
+    }  # fmt: skip
+
+
+def _web_url(url: str | None) -> bool:
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
+def page_list(store: Store, *, limit: int, offset: int) -> dict[str, Any]:
+    """The stored pages, by name."""
+    pages = Q.list_pages(store.db, limit=limit, offset=offset)
+    for p in pages:
+        p["url_view"] = f"/pages/{quote(p['doc_id'], safe='')}"
+    return {"total": Q.count_pages(store.db), "limit": limit, "offset": offset, "pages": pages}
+
+
+def search(store: Store, query: str, *, limit: int) -> dict[str, Any]:
+    """Pages (full-text) and events matching ``query``."""
+    hits = store.search(query, limit=limit)
+    return {
+        "query": query,
+        "pages": [
+            {
+                "doc_id": h.doc_id,
+                "name": h.name,
+                "title": h.title,
+                "snippet": h.snippet,
+                "url": f"/pages/{quote(h.doc_id, safe='')}",
+            }
+            for h in hits
+        ],  # fmt: skip
+        "events": [summary(row) for row in Q.search_events(store.db, query, limit=limit)],
+    }

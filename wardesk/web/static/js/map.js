@@ -1,0 +1,150 @@
+// The map: events as markers coloured by type and sized by corroboration, deals as arrows
+// from origin to each claimed destination, over the vendored base map (no internet needed).
+import { eventItem, getJSON, h, safePath, typeColor, watchFilters } from "./desk.js";
+
+const L = window.L;
+const topojson = window.topojson;
+const mapEl = document.getElementById("map");
+const listEl = document.getElementById("event-list");
+const statusEl = document.getElementById("status");
+const form = document.getElementById("filters");
+
+const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([35, 38.5], 6);
+const markers = new Map();
+const eventsLayer = L.layerGroup();
+const dealsLayer = L.layerGroup();
+let fitted = false;
+
+async function baseMap(config) {
+  if (config.tiles) {
+    const credit = document.createElement("span");
+    credit.textContent = config.tiles_attribution || "";
+    L.tileLayer(config.tiles, { maxZoom: 18, attribution: credit.innerHTML }).addTo(map);
+  }
+  const world = await getJSON(config.basemap);
+  L.geoJSON(topojson.feature(world, world.objects.countries), {
+    interactive: false,
+    style: { color: "#a59f92", weight: 1, fillColor: "#f4f1ea", fillOpacity: config.tiles ? 0 : 1 },
+  }).addTo(map);
+  map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
+  const admin = await getJSON("/api/admin1");
+  const labels = L.layerGroup(admin.admin1.map((unit) =>
+    L.circleMarker([unit.lat, unit.lon], { radius: 2, color: "#8d8676", weight: 1, interactive: false })
+      .bindTooltip(h("span", {}, unit.name), { permanent: true, direction: "right", className: "admin1-label" })));
+  const showLabels = () => (map.getZoom() >= 6 ? labels.addTo(map) : labels.remove());
+  map.on("zoomend", showLabels);
+  showLabels();
+}
+
+function popup(e) {
+  const where = e.location ? e.location.name : "";
+  return h("div", { class: "popup" },
+    h("h3", {}, e.sub_event_type),
+    h("p", {}, [where, e.date || "undated"].filter(Boolean).join(" · ")),
+    h("p", {}, `${e.sources} independent source${e.sources === 1 ? "" : "s"}`),
+    e.contested.length ? h("p", {}, "contested: ", ...e.contested.map((s) => h("span", { class: "flag" }, s))) : null,
+    h("p", {}, h("a", { href: safePath(e.url), class: "open-event" }, "Open the event →")));
+}
+
+function marker(e) {
+  const contested = e.contested.length > 0;
+  const m = L.circleMarker([e.location.lat, e.location.lon], {
+    radius: 5 + 4 * Math.sqrt(Math.max(e.sources, 0)),
+    color: contested ? "#c62828" : "#27313d",
+    weight: contested ? 3 : 1,
+    fillColor: typeColor(e.event_type),
+    fillOpacity: e.sources > 0 ? 0.85 : 0.35,
+    className: `event-marker${contested ? " contested" : ""}`,
+  });
+  m.bindPopup(popup(e));
+  m.bindTooltip(h("span", {}, `${e.sub_event_type} · ${e.location.name}`));
+  return m;
+}
+
+function arrowHead(from, to) {
+  // Two short wings at the destination, in a locally flat projection (lon scaled by cos lat).
+  const k = Math.cos((to[0] * Math.PI) / 180);
+  const dx = (from[1] - to[1]) * k;
+  const dy = from[0] - to[0];
+  const length = Math.hypot(dx, dy) || 1;
+  const size = Math.min(length * 0.25, 0.3);
+  const wing = (angle) => {
+    const c = Math.cos(angle), s = Math.sin(angle);
+    const x = ((dx * c - dy * s) / length) * size;
+    const y = ((dx * s + dy * c) / length) * size;
+    return [to[0] + y, to[1] + x / k];
+  };
+  return [wing(0.45), to, wing(-0.45)];
+}
+
+function arrow(d) {
+  const from = [d.origin.lat, d.origin.lon];
+  const to = [d.destination.lat, d.destination.lon];
+  const style = {
+    color: d.reader_only ? "#b7791f" : "#27313d",
+    weight: 2.5,
+    opacity: 0.9,
+    dashArray: d.contested ? "7 6" : null,
+    className: `deal-arrow${d.contested ? " contested" : ""}`,
+  };
+  const who = d.claimed_by.length ? ` (${d.claimed_by.join(", ")})` : "";
+  const label = h("span", {}, `${d.kind || "deal"}${d.status ? ", " + d.status : ""}: ${d.origin.name} → ${d.destination.name}${who}`);
+  const group = L.featureGroup([L.polyline([from, to], style), L.polyline(arrowHead(from, to), style)]);
+  group.bindTooltip(label, { sticky: true });
+  group.on("click", () => { window.location.href = safePath(d.url); });
+  return group;
+}
+
+function render(data) {
+  eventsLayer.clearLayers();
+  dealsLayer.clearLayers();
+  markers.clear();
+  listEl.replaceChildren();
+  const placed = data.events.filter((e) => e.location && e.location.lat !== null && e.location.lon !== null);
+  // Big markers first, so the small ones stay clickable on top of them.
+  for (const e of [...placed].sort((a, b) => b.sources - a.sources)) {
+    const m = marker(e);
+    markers.set(e.event_id, m);
+    eventsLayer.addLayer(m);
+  }
+  for (const d of data.deals) dealsLayer.addLayer(arrow(d));
+  for (const e of data.events) {
+    const item = eventItem(e);
+    const m = markers.get(e.event_id);
+    if (m) {
+      item.addEventListener("mouseenter", () => { m.setStyle({ weight: 4, color: "#e65100" }); m.bringToFront(); });
+      item.addEventListener("mouseleave", () => m.setStyle({ weight: e.contested.length ? 3 : 1, color: e.contested.length ? "#c62828" : "#27313d" }));
+    }
+    listEl.append(item);
+  }
+  const shown = data.events.length < data.total ? ` (first ${data.events.length})` : "";
+  statusEl.textContent = `${data.total} events${shown}: ${placed.length} on the map, ${data.deals.length} deal arrows.`;
+  if (!fitted && placed.length) {
+    map.fitBounds(L.latLngBounds(placed.map((e) => [e.location.lat, e.location.lon])).pad(0.3), { maxZoom: 8 });
+    fitted = true;
+  }
+  mapEl.dataset.markers = String(placed.length);
+  mapEl.dataset.deals = String(data.deals.length);
+  mapEl.dataset.state = "ready";
+}
+
+async function load(params) {
+  mapEl.dataset.state = "loading";
+  statusEl.textContent = "Loading events…";
+  try {
+    render(await getJSON("/api/map", params));
+  } catch (error) {
+    statusEl.textContent = `Could not load the events: ${error.message}`;
+    mapEl.dataset.state = "error";
+  }
+}
+
+async function main() {
+  const config = await getJSON(mapEl.dataset.config);
+  await baseMap(config); // drawn first: later vector layers lie on top of it
+  dealsLayer.addTo(map);
+  eventsLayer.addTo(map);
+  watchFilters(form, load);
+}
+
+main().catch((error) => { statusEl.textContent = `The map failed to start: ${error.message}`; });

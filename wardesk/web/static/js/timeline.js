@@ -1,0 +1,66 @@
+// The timeline: events per week as bars (SVG, no inline styles), each week's events listed,
+// events dated only to a month or a year and undated ones apart. `actor=NAME` in the filter
+// gives one actor's timeline.
+import { eventItem, getJSON, h, watchFilters } from "./desk.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const chartEl = document.getElementById("chart");
+const weeksEl = document.getElementById("weeks");
+const coarseEl = document.getElementById("coarse");
+const undatedEl = document.getElementById("undated");
+const statusEl = document.getElementById("status");
+const form = document.getElementById("filters");
+
+function svg(tag, attrs, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function chart(weeks) {
+  const width = 1000, height = 220, pad = 28;
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: "none" });
+  const most = Math.max(1, ...weeks.map((w) => w.count));
+  const step = Math.min((width - 2 * pad) / Math.max(weeks.length, 1), 60);
+  weeks.forEach((week, i) => {
+    const barHeight = ((height - 2 * pad) * week.count) / most;
+    const x = pad + i * step;
+    const bar = svg("rect", {
+      class: "bar", x: x + 1, y: height - pad - barHeight, width: Math.max(step - 2, 1), height: barHeight,
+      "data-week": week.week,
+    });
+    bar.append(svg("title", {}, `week of ${week.week}: ${week.count} events`));
+    root.append(bar);
+    if (weeks.length <= 26 || i % Math.ceil(weeks.length / 26) === 0) {
+      root.append(svg("text", { x: x + 1, y: height - pad + 12 }, week.week.slice(2)));
+    }
+    if (week.count) root.append(svg("text", { x: x + step / 2 - 3, y: height - pad - barHeight - 3 }, week.count));
+  });
+  root.append(svg("text", { x: 2, y: 12 }, `events per week (most: ${most})`));
+  return root;
+}
+
+function render(data) {
+  chartEl.replaceChildren(data.weeks.length ? chart(data.weeks) : h("p", { class: "dim" }, "No event is dated to a day or a week."));
+  weeksEl.replaceChildren(...data.weeks.filter((w) => w.count).map((week) =>
+    h("section", { class: "week", "data-week": week.week },
+      h("h3", {}, `Week of ${week.week} — ${week.count} event${week.count === 1 ? "" : "s"}`),
+      h("ol", { class: "event-list" }, week.events.map(eventItem)))));
+  coarseEl.replaceChildren(...data.coarse.map(eventItem));
+  undatedEl.replaceChildren(...data.undated.map(eventItem));
+  const dated = data.weeks.reduce((n, w) => n + w.count, 0);
+  statusEl.textContent = `${data.total} events: ${dated} in ${data.weeks.length} week${data.weeks.length === 1 ? "" : "s"}, ${data.coarse.length} dated only to a month or a year, ${data.undated.length} undated.`;
+  chartEl.dataset.state = "ready";
+}
+
+async function load(params) {
+  chartEl.dataset.state = "loading";
+  try {
+    render(await getJSON("/api/timeline", params));
+  } catch (error) {
+    statusEl.textContent = `Could not load the events: ${error.message}`;
+  }
+}
+
+watchFilters(form, load);
