@@ -272,6 +272,29 @@ def test_slot_accuracy_counts():
     assert slot(report, "deal_kind").accuracy == 0.5
 
 
+def test_place_within_km_is_scored_on_a_matching_that_ignores_distance():
+    strike = "Jets struck a fuel depot at dawn"
+    gold = [
+        row(id="A-E1"),
+        deal_row(id="A-E2", location=place(north_km=10)),
+        row(id="A-E3", location=place("Tall Sabi", north_km=200, precision=3), evidence=DEAL),
+        row(id="A-E4", sub_event_type="Air/drone strike", evidence=strike),
+    ]
+    pred = [
+        row(location=place(north_km=20)),  # 20 km off a town: right
+        deal_row(location=place(north_km=90)),  # 80 km off a town: wrong place
+        row(location=place(north_km=260), evidence=DEAL),  # 60 km off a region: right
+        row(evidence=strike),  # a clash, not a strike: no pair at all
+    ]
+    report = score(gold, pred)
+    # the strict matching drops the far deal; the relaxed one keeps it and scores it wrong
+    assert report.body.tp == 2
+    place_slot = slot(report, "place_within_km")
+    assert (place_slot.correct, place_slot.total) == (2, 3)
+    # the gold matched against itself is always in place
+    assert slot(score(gold, gold), "place_within_km").accuracy == 1.0
+
+
 def test_source_fuzzy_rule():
     assert same_source("SDF spokesman Talal Silo", "Talal Silo")
     assert same_source("  sham   FM ", "Sham FM")

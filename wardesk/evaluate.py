@@ -18,6 +18,11 @@ A prediction matches a gold row of the same page when
 Matching is one-to-one and greedy, best score first; body and comments are
 matched apart. Precision counts every body prediction; recall counts only
 required (non-optional) gold body rows.
+
+Matched pairs agree on place by construction, so place accuracy is measured
+over a second, relaxed matching that ignores distance (same page, compatible
+type, overlapping evidence): ``place_within_km`` is the share of those body
+pairs whose places satisfy the 25 km / 75 km rule above.
 """
 
 from __future__ import annotations
@@ -79,6 +84,8 @@ SLOTS = (
     "destination",
     "status",
 )
+# Scored over its own, distance-free matching (``place_score``), after the slots above.
+PLACE_SLOT = "place_within_km"
 AGREEMENT_SLOTS = {
     "deal_kind": "kind",
     "withdrawing_party": "withdrawing_party",
@@ -339,16 +346,23 @@ class _Candidate:
     pair: Pair
 
 
-def candidate(gi: int, gold: Row, pi: int, pred: Row) -> _Candidate | None:
-    """Score one (gold, prediction) pair, or return None when it is not admissible."""
+def candidate(
+    gi: int, gold: Row, pi: int, pred: Row, *, ignore_distance: bool = False
+) -> _Candidate | None:
+    """Score one (gold, prediction) pair, or return None when it is not admissible.
+
+    With ``ignore_distance`` places too far apart still admit the pair, with
+    closeness 0, so that place accuracy can be measured on the pairs.
+    """
     if not same_doc(gold, pred) or in_comments(gold) != in_comments(pred):
         return None
     admissible, same = types_compatible(gold, pred)
     if not admissible:
         return None
     place = place_closeness(gold, pred)
-    if place is None:
+    if place is None and not ignore_distance:
         return None
+    place = place or (0.0, None)
     share, jaccard = evidence_overlap(gold.get("evidence"), pred.get("evidence"))
     if share < MIN_SHARE:
         return None
@@ -360,20 +374,21 @@ def candidate(gi: int, gold: Row, pi: int, pred: Row) -> _Candidate | None:
     return _Candidate(key, pair)
 
 
-def match(gold: Sequence[Row], pred: Sequence[Row]) -> list[Pair]:
+def match(gold: Sequence[Row], pred: Sequence[Row], *, ignore_distance: bool = False) -> list[Pair]:
     """Match predictions to gold rows one-to-one, best score first.
 
     Every admissible pair is scored (evidence share, +1 for the same
     sub-event type, + place closeness) and taken greedily in descending
     score; required gold rows win ties over optional ones, then content-word
     Jaccard, gold id and prediction index decide. Body and comment rows never
-    match each other. Pairs come back sorted by gold index.
+    match each other. Pairs come back sorted by gold index. With
+    ``ignore_distance`` the places need not agree (see ``place_score``).
     """
     candidates = [
         c
         for gi, g in enumerate(gold)
         for pi, p in enumerate(pred)
-        if (c := candidate(gi, g, pi, p)) is not None
+        if (c := candidate(gi, g, pi, p, ignore_distance=ignore_distance)) is not None
     ]
     candidates.sort(key=lambda c: c.key)
     used_gold: set[int] = set()
@@ -495,6 +510,21 @@ def slot_scores(pairs: Iterable[tuple[Row, Row]]) -> tuple[SlotScore, ...]:
     return tuple(scores)
 
 
+def place_score(gold: Sequence[Row], pred: Sequence[Row]) -> SlotScore:
+    """How often a found event is put in the right place: ``place_within_km``.
+
+    The strict matching already requires the places to agree, so this one
+    matches body rows again with distance ignored (same page, compatible type,
+    overlapping evidence) and counts the pairs whose places lie within 25 km,
+    or 75 km when either side is coded at precision 3.
+    """
+    pairs = [p for p in match(gold, pred, ignore_distance=True) if not p.in_comments]
+    correct = sum(
+        place_closeness(gold[p.gold_index], pred[p.pred_index]) is not None for p in pairs
+    )
+    return SlotScore(PLACE_SLOT, correct, len(pairs))
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -523,7 +553,7 @@ def score(gold: Sequence[Row], pred: Sequence[Row]) -> Report:
     """Match predictions to gold and compute detection and slot accuracy.
 
     Body and comments are scored apart; slot accuracy covers matched body
-    pairs only. ``unmatched_gold`` lists required gold rows nobody found,
+    pairs only, except ``place_within_km`` (see ``place_score``). ``unmatched_gold`` lists required gold rows nobody found,
     ``unmatched_pred`` the predictions that matched nothing (both sections).
     """
     pairs = match(gold, pred)
@@ -533,7 +563,7 @@ def score(gold: Sequence[Row], pred: Sequence[Row]) -> Report:
     return Report(
         body=section_counts(gold, pred, pairs, comments=False),
         comments=section_counts(gold, pred, pairs, comments=True),
-        slots=slot_scores(body_pairs),
+        slots=(*slot_scores(body_pairs), place_score(gold, pred)),
         pairs=tuple(pairs),
         unmatched_gold=tuple(
             g for i, g in enumerate(gold) if i not in matched_gold and not is_optional(g)
