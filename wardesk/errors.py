@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "P107": "cannot read file: {detail}",
     "P108": "path not found: {path}. Check the spelling or pass a folder.",
     "P109": "{path} holds several pages; read it with ingest() instead.",
+    "P110": "processing took over {seconds:g} s, the limit per page (raise it with "
+    "--page-seconds).",
+    "P111": "processing failed ({detail}); the page is skipped. Please report it with the page.",
 }
 
 

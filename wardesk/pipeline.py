@@ -9,8 +9,7 @@ and passed down, so that every worker process loads them exactly once.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +17,21 @@ from spacy.language import Language
 
 from wardesk.annotate import annotate
 from wardesk.attribute import attribute
+from wardesk.deadline import PageTimeout, time_limit
+from wardesk.errors import WardeskError
 from wardesk.extract import extract
 from wardesk.extract.merge import merge_page_mentions
 from wardesk.ground import PlaceResolver, open_resolver
 from wardesk.ingest import IngestOptions, ingest
+from wardesk.ingest.readers import failure
 from wardesk.lexicon import Lexicon, load_lexicon
 from wardesk.model import Document, Mention, PageFailure, Segments
 from wardesk.nlp import DEFAULT_MODEL, load_pipeline
 from wardesk.published import with_publication_date
 from wardesk.segment import segment
-from wardesk.store import Store
+
+# A page normally takes tens of milliseconds; a page at the 5 MB size limit about a minute.
+DEFAULT_PAGE_SECONDS = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +93,37 @@ def process_document(doc: Document, services: Services) -> PageResult:
     return PageResult(doc, segments, merge_page_mentions(mentions))
 
 
+def process_within(
+    doc: Document, services: Services, *, seconds: float | None
+) -> PageResult | PageFailure:
+    """:func:`process_document` under a time limit, a failure in place of a crash.
+
+    A page that runs past ``seconds`` (P110) or makes a stage fail (P111) becomes a
+    coded failure for that page alone, so one hostile page never stops a run.
+    """
+    try:
+        with time_limit(seconds):
+            return process_document(doc, services)
+    except PageTimeout:
+        return failure(doc.name, WardeskError("P110", seconds=seconds))
+    except Exception as exc:  # noqa: BLE001  (any stage's bug on any page: skip the page)
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        return failure(doc.name, WardeskError("P111", detail=detail))
+
+
 def process_pages(
-    paths: Iterable[str | Path], options: IngestOptions, services: Services
+    paths: Iterable[str | Path],
+    options: IngestOptions,
+    services: Services,
+    *,
+    page_seconds: float | None = DEFAULT_PAGE_SECONDS,
 ) -> Iterator[PageResult | PageFailure]:
     """Run the per-page stages over every page found under ``paths``, streaming."""
     for item in ingest(paths, options):
-        yield item if isinstance(item, PageFailure) else process_document(item, services)
+        if isinstance(item, PageFailure):
+            yield item
+        else:
+            yield process_within(item, services, seconds=page_seconds)
 
 
 def segment_pages(
@@ -103,48 +132,3 @@ def segment_pages(
     """Ingest and segment only (no model needed), streaming."""
     for item in ingest(paths, options):
         yield item if isinstance(item, PageFailure) else (item, segment(item))
-
-
-def run_into_store(
-    paths: Iterable[str | Path],
-    store: Store,
-    services: Services,
-    *,
-    options: IngestOptions,
-    force: bool = False,
-    on_page: Callable[[str], None] | None = None,
-) -> RunSummary:
-    """Process pages and write each one to ``store`` in its own transaction.
-
-    Pages already stored (same content hash) are skipped unless ``force``.
-    ``on_page`` is called with each page's name, for progress display.
-    """
-    summary = RunSummary()
-    started = time.perf_counter()
-    run_id = store.start_run()
-    for item in ingest(paths, options):
-        summary.read += 1
-        if isinstance(item, PageFailure):
-            summary.failures.append(item)
-            store.record_failure(run_id, item)
-        else:
-            _store_page(store, item, services, summary, force=force)
-        if on_page is not None:
-            on_page(item.name)
-    summary.seconds = time.perf_counter() - started
-    store.finish_run(run_id, read=summary.read, stored=summary.stored, failed=len(summary.failures))
-    return summary
-
-
-def _store_page(
-    store: Store, doc: Document, services: Services, summary: RunSummary, *, force: bool
-) -> None:
-    # Checked before the costly stages, so that a resumed run skips straight past.
-    summary.doc_ids.append(doc.id)
-    if not force and store.has_document(doc.id):
-        summary.already_stored += 1
-        return
-    page = process_document(doc, services)
-    store.save_page(page.document, page.segments, page.mentions)
-    summary.stored += 1
-    summary.mentions += len(page.mentions)

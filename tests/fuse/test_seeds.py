@@ -17,11 +17,19 @@ from wardesk.fuse.claims import place_key
 from wardesk.fuse.types import FusedEvent, StoredMention
 from wardesk.geo.gazetteer import distance_km
 from wardesk.ingest import IngestOptions
-from wardesk.pipeline import load_services, run_into_store
+from wardesk.model import PageFailure
+from wardesk.pipeline import load_services, process_pages
 from wardesk.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 HAMA, RAQQA, TABQA = (35.25, 37.35), (35.9528, 39.0079), (35.8376, 38.5483)
+
+
+def store_pages(paths: list[Path], store, services) -> None:
+    """Process the pages in this process and store each one (the model loaded once)."""
+    for page in process_pages(paths, IngestOptions(), services):
+        assert not isinstance(page, PageFailure), page
+        store.save_page(page.document, page.segments, page.mentions)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +41,7 @@ def services():
 def seeds(seeds_dir, services, tmp_path_factory):
     """The seeds stored and fused once: (events, stored mentions)."""
     store = open_store(tmp_path_factory.mktemp("seeds") / "seeds.db")
-    run_into_store([seeds_dir], store, services, options=IngestOptions())
+    store_pages([seeds_dir], store, services)
     result = fuse(store)
     mentions = store.stored_mentions()
     store.close()
@@ -135,7 +143,7 @@ def test_reader_comments_never_count_on_the_seeds(seeds):
 def _events_after_runs(paths: list[Path], services, target: Path) -> list[dict]:
     store = open_store(target)
     for path in paths:  # one run per page, as pages trickle in
-        run_into_store([path], store, services, options=IngestOptions())
+        store_pages([path], store, services)
         fuse(store, now="2000-01-01T00:00:00+00:00")
     records = [event_record(e) for e in store.events()]
     store.close()

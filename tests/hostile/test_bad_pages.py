@@ -256,3 +256,18 @@ def test_a_10mb_single_line_under_a_raised_limit_is_processed_or_refused(tmp_pat
         cli, ["run", str(pages), "--db", str(db), "--max-bytes", "20000000"]
     )
     _run_is_clean(result, db, "one-line.txt")
+
+
+def test_the_time_limit_per_page_is_a_setting(tmp_path):
+    pages, db = tmp_path / "pages", tmp_path / "w.db"
+    pages.mkdir()
+    (pages / "good.txt").write_text(GOOD["good-1.txt"], encoding="utf-8")
+    # About 40,000 words: seconds of work, far over a 1 s limit; the good page takes milliseconds.
+    paragraph = "Government forces shelled villages near Idlib on Sunday, killing 4 people.\n\n"
+    (pages / "slow.txt").write_text("Shelling\n\n" + paragraph * 3000, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["run", str(pages), "--db", str(db), "--page-seconds", "1"], catch_exceptions=False
+    )
+    assert result.exit_code == 1, result.output
+    assert _db_rows(db, "SELECT name, code FROM failures") == [("slow.txt", "P110")]
+    assert _db_rows(db, "SELECT name FROM documents") == [("good.txt",)]

@@ -37,6 +37,7 @@ from wardesk.fuse import FusionResult, fuse
 from wardesk.ingest import IngestOptions
 from wardesk.model import Mention, PageFailure
 from wardesk.pipeline import (
+    DEFAULT_PAGE_SECONDS,
     RunSummary,
     batch_exit_code,
     segment_pages,
@@ -85,7 +86,13 @@ def _print_segments_text(record: dict[str, Any]) -> None:
 
 
 def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--engine, --workers, --ray-address: where the per-page stages run."""
+    """--engine, --workers, --ray-address, --page-seconds: where and how long pages run."""
+    func = click.option(
+        "--page-seconds", type=click.FloatRange(min=0, min_open=True),
+        default=DEFAULT_PAGE_SECONDS, show_default=True, metavar="SECONDS",
+        help="Time limit for one page's processing; a page over it is skipped and "
+        "reported (P110), and the run goes on.",
+    )(func)  # fmt: skip
     func = click.option(
         "--ray-address", default=None, metavar="ADDRESS",
         help="Ray cluster to run on (e.g. ray://head:10001); without it --engine ray "
@@ -104,10 +111,16 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def engine_settings(
-    model: str, engine: str, workers: int | None, ray_address: str | None
+    model: str, engine: str, workers: int | None, ray_address: str | None, page_seconds: float
 ) -> EngineOptions:
     """The engine options from the command line's values."""
-    return EngineOptions(engine=engine, workers=workers, model=model, ray_address=ray_address)
+    return EngineOptions(
+        engine=engine,
+        workers=workers,
+        model=model,
+        ray_address=ray_address,
+        page_seconds=page_seconds,
+    )
 
 
 @cli.command()
@@ -131,10 +144,11 @@ def extract(
     engine: str,
     workers: int | None,
     ray_address: str | None,
+    page_seconds: float,
     **ingest_opts: Any,
 ) -> None:
     """Find the event mentions in pages and print them (nothing is stored)."""
-    settings = engine_settings(model, engine, workers, ray_address)
+    settings = engine_settings(model, engine, workers, ray_address, page_seconds)
     read = failed = 0
     found: list[Mention] = []
     for item in iter_results(pages, ingest_settings(**ingest_opts), settings):
@@ -172,6 +186,7 @@ def run(
     engine: str,
     workers: int | None,
     ray_address: str | None,
+    page_seconds: float,
     **ingest_opts: Any,
 ) -> None:
     """Read pages, run every stage, and store the results in the database.
@@ -181,7 +196,7 @@ def run(
     """
     store = open_store(db)
     try:
-        settings = engine_settings(model, engine, workers, ray_address)
+        settings = engine_settings(model, engine, workers, ray_address, page_seconds)
         summary = _run_with_progress(
             pages, store, settings, force=force, options=ingest_settings(**ingest_opts)
         )

@@ -8,6 +8,7 @@ from typing import Literal
 
 from wardesk.errors import WardeskError
 from wardesk.nlp import DEFAULT_MODEL
+from wardesk.pipeline import DEFAULT_PAGE_SECONDS
 
 EngineName = Literal["local", "ray"]
 ENGINES: tuple[EngineName, ...] = ("local", "ray")
@@ -26,7 +27,9 @@ class EngineOptions:
     ``engine`` is ``local`` (worker processes on this machine) or ``ray`` (Ray
     Data actors on a cluster, ``ray_address``, or on a local one started for the
     run). ``workers`` None means every core (local) or every CPU of the cluster
-    (ray). ``chunk_size`` pages go to a worker at a time.
+    (ray). ``chunk_size`` pages go to a worker at a time. ``page_seconds`` limits
+    one page's processing (None: no limit; enforced in local workers, see
+    :mod:`wardesk.deadline`).
     """
 
     engine: EngineName = "local"
@@ -34,8 +37,13 @@ class EngineOptions:
     model: str = DEFAULT_MODEL
     ray_address: str | None = None
     chunk_size: int = DEFAULT_CHUNK
+    page_seconds: float | None = DEFAULT_PAGE_SECONDS
 
     def __post_init__(self) -> None:
+        if self.page_seconds is not None and self.page_seconds <= 0:
+            raise WardeskError(
+                "E005", name="page_seconds", value=self.page_seconds, detail="above 0"
+            )
         if self.engine not in ENGINES:
             raise WardeskError("E005", name="engine", value=self.engine, detail=f"one of {ENGINES}")
         if self.workers is not None and self.workers < 1:

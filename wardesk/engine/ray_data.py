@@ -185,7 +185,7 @@ def build_dataset(
             batch_size=engine.chunk_size,
             batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=workers),
-            fn_constructor_args=(PipelineFactory(engine.model),),
+            fn_constructor_args=(PipelineFactory(engine.model, engine.page_seconds),),
             num_cpus=min(1.0, cpus / workers),
             max_restarts=0,  # a lost actor fails the run; started again, the run resumes
         )

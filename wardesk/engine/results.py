@@ -52,6 +52,6 @@ def iter_local(
     resolve_model_name(engine.model)  # a missing model fails here, once, not in each worker
     total = count_pages(paths) if engine.workers is None else None
     workers = local_workers(engine, total)
-    factory = PipelineFactory(engine.model)
+    factory = PipelineFactory(engine.model, engine.page_seconds)
     with LocalEngine(workers, factory, chunk_size=engine.chunk_size, stats=stats) as pool:
         yield from pool.process(mark_stored(ingest(paths, options), skip))

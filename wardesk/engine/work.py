@@ -20,7 +20,7 @@ from typing import TypeVar
 from threadpoolctl import threadpool_limits
 
 from wardesk.model import Document, PageFailure
-from wardesk.pipeline import PageResult, load_services, process_document
+from wardesk.pipeline import DEFAULT_PAGE_SECONDS, PageResult, load_services, process_within
 
 T = TypeVar("T")
 
@@ -35,18 +35,23 @@ class AlreadyStored:
 
 Item = Document | PageFailure | AlreadyStored
 Outcome = PageResult | PageFailure | AlreadyStored
-Processor = Callable[[Document], PageResult]
+Processor = Callable[[Document], PageResult | PageFailure]
 
 
 @dataclass(frozen=True, slots=True)
 class PipelineFactory:
-    """Builds the per-page processor in a worker: one model load per call, so per worker."""
+    """Builds the per-page processor in a worker: one model load per call, so per worker.
+
+    ``page_seconds`` limits each page's processing (None: no limit).
+    """
 
     model: str
+    page_seconds: float | None = DEFAULT_PAGE_SECONDS
 
     def __call__(self) -> Processor:
-        """Load the model, lexicon and gazetteer; return ``doc -> PageResult``."""
-        return partial(process_document, services=load_services(self.model))
+        """Load the model, lexicon and gazetteer; return ``doc -> PageResult | PageFailure``."""
+        services = load_services(self.model)
+        return partial(process_within, services=services, seconds=self.page_seconds)
 
 
 @dataclass(frozen=True, slots=True)
