@@ -68,3 +68,13 @@ def test_general_statements_and_questions_are_not_events(run_page):
 
 def test_unplaced_page_gives_no_mentions(run_page):
     assert run_page(TITLE + "Clashes continued between the SDF and ISIS.\n") == []
+
+
+def test_a_named_area_the_gazetteer_lacks_is_the_destination(run_page):
+    text = TITLE + (
+        "Some 300 ISIS fighters left Qaryat Nur on Monday under the deal and went to the "
+        "Wadi Sahel area in the countryside of Kafr Salim.\n"
+    )
+    [deal] = [m for m in run_page(text) if m.agreement]
+    assert deal.location.name == "Qaryat Nur"
+    assert deal.agreement.destination == "the Wadi Sahel area"

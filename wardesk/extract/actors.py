@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wardesk.extract.cues import role_cues
 from wardesk.lexicon import Actor, Lexicon
 
 PASSIVE_ALLOW_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
@@ -19,6 +20,11 @@ PASSIVE_BY_RE = re.compile(
     re.I,
 )
 ALLOW_RE = re.compile(r"\b(?:allow(?:ed|s|ing)?|let|permit(?:ted|s)?|agree(?:d|s)? to let)\b", re.I)
+CIVILIANS = "Civilians"
+# The verb that ends the phrase naming who is let go: "allowed X to leave", "let X go".
+MOVE_VERB = re.compile(
+    r"\b(?:to\s+(?:\w+ly\s+)?)?(?:leave|withdraw|exit|go|depart|evacuate|move|head)\b", re.I
+)
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+by\s*$", re.I)
 DEFECT_TO_RE = re.compile(r"\b(?:defect(?:ed|ing|s)?|gave (?:himself|themselves) up)\s+to\b", re.I)
 
@@ -109,7 +115,7 @@ def assign_roles(
     if defection:
         return _defection_roles(text, actors)
     if deal:
-        return _deal_roles(text, actors, context)
+        return _deal_roles(text, trigger_at, actors, context)
     supporters = [a for a in actors if SUPPORT_RE.search(text[: a.start])]
     supporters += _co_agents(text, trigger_at, actors, supporters)
     players = [a for a in actors if a not in supporters]
@@ -168,19 +174,76 @@ def _defection_roles(text: str, actors: list[ActorMention]) -> Roles:
     return Roles(leaving, joining, withdrawing=leaving, allowing=joining)
 
 
-def _deal_roles(text: str, actors: list[ActorMention], context: list[Actor]) -> Roles:
-    allowing, withdrawing = _allow_structure(text, actors)
+def _deal_roles(
+    text: str, trigger_at: int, actors: list[ActorMention], context: list[Actor]
+) -> Roles:
+    kin = [a for a in actors if _names_kin(text, a)]
+    actors = [a for a in actors if a not in kin]
+    allowing, withdrawing = _allow_structure(text, actors, kin)
+    if withdrawing is None and _crowd_leaves(text, trigger_at, actors):
+        withdrawing = CIVILIANS
     named = [a.actor for a in actors]
     allowing, withdrawing = _by_rank(named, allowing, withdrawing)
     allowing, withdrawing = _from_context(context, allowing, withdrawing)
-    names = _distinct([a.name for a in actors if a.name != "Civilians"])
+    names = _distinct([a.name for a in actors if a.name != CIVILIANS])
     others = [n for n in names if n not in (allowing, withdrawing)]
-    return Roles(allowing, withdrawing, tuple(others), withdrawing, allowing)
+    # When only a side's relatives leave, that side is still the other party to the deal.
+    party = kin[0].name if withdrawing == CIVILIANS and kin else withdrawing
+    return Roles(allowing, party, tuple(others), withdrawing, allowing)
 
 
-def _allow_structure(text: str, actors: list[ActorMention]) -> tuple[str | None, str | None]:
+def _names_kin(text: str, actor: ActorMention) -> bool:
+    """ "ISIS family members", "the families of ISIS fighters": the actor says whose
+    relatives leave; the relatives are not that side's fighters."""
+    cues = role_cues()
+    return bool(
+        cues.kin_after.match(text, actor.end) or cues.kin_before_end.search(text[: actor.start])
+    )
+
+
+def _crowd_leaves(text: str, trigger_at: int, actors: list[ActorMention]) -> bool:
+    """ "3,000 people, including 700 fighters from X, left …": the subject is a crowd of
+    civilians, and the armed side named inside "including …" is only a part of it."""
+    before = [a for a in actors if a.end <= trigger_at]
+    if len(before) < 2 or before[0].name != CIVILIANS:
+        return False
+    aside = role_cues().part_of.search(text, before[0].end, trigger_at)
+    return aside is not None and all(a.start >= aside.end() for a in before[1:])
+
+
+def _mover_in_phrase(
+    text: str, start: int, actors: list[ActorMention], kin: list[ActorMention], exclude: str
+) -> str | None:
+    """Who "X allowed … to leave" lets go, from the words before the verb of moving: an
+    armed side named there, else the civilians (or some side's relatives) named there."""
+    verb = MOVE_VERB.search(text, start)
+    if verb is None:
+        return None
+    inside = [a for a in actors if start <= a.start and a.end <= verb.start()]
+    armed = [a.name for a in inside if a.name not in (CIVILIANS, exclude)]
+    if armed:
+        return armed[0]
+    relatives = any(start <= a.start and a.end <= verb.start() for a in kin)
+    return CIVILIANS if relatives or any(a.name == CIVILIANS for a in inside) else None
+
+
+def _besieged_structure(
+    text: str, actors: list[ActorMention]
+) -> tuple[str | None, str | None] | None:
+    """ "evacuations from villages besieged by the rebels": the besieger lets people out;
+    those leaving are the other side named, else the besieged place's people."""
+    besieger = next((a for a in actors if role_cues().besieger_end.search(text[: a.start])), None)
+    if besieger is None:
+        return None
+    leaving = _first(actors, lambda a: a.name != besieger.name)
+    return besieger.name, leaving or CIVILIANS
+
+
+def _allow_structure(
+    text: str, actors: list[ActorMention], kin: list[ActorMention] = ()
+) -> tuple[str | None, str | None]:
     """Sides a sentence states outright: "X allowed Y to leave", "Y were allowed to leave",
-    "the release of Y by X"."""
+    "the release of Y by X", "a town besieged by X"."""
     by_agent = next((a for a in actors if PASSIVE_BY_RE.search(text[: a.start])), None)
     allow = ALLOW_RE.search(text)
     if allow and PASSIVE_ALLOW_RE.search(text[: allow.start()]):
@@ -194,8 +257,13 @@ def _allow_structure(text: str, actors: list[ActorMention]) -> tuple[str | None,
         ]
         allowing = _last_before(principals, allow.start())
         if allowing is not None:
-            leaving = _first(actors, lambda a: a.start > allow.end() and a.name != allowing)
+            leaving = _mover_in_phrase(text, allow.end(), actors, kin, allowing) or _first(
+                actors, lambda a: a.start > allow.end() and a.name != allowing
+            )
             return allowing, leaving
+    besieged = _besieged_structure(text, actors)
+    if besieged is not None:
+        return besieged
     if by_agent is not None:
         other = _first(actors, lambda a: a.name != by_agent.name)
         return by_agent.name, other

@@ -126,11 +126,14 @@ def find_places(
         phrase = _trim(text, start, end)
         if phrase is None:
             continue
+        whole = (start, end)
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
         if location is None or _modifies_a_force(parsed, start, end):
             continue
-        taken.append((start, end))
+        # The trimmed-off owner ("Syria" in "Syria's Idlib province") only says where the
+        # place lies: it is no place of its own.
+        taken.append(whole)
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
     return found

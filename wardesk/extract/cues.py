@@ -1,0 +1,50 @@
+"""Word lists for deal roles, loaded from ``wardesk/data/deal_roles.toml``.
+
+They say how a sentence names the people a deal moves: the side besieging a
+place, an actor's relatives, a part of a larger group.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from wardesk.lexicon import words_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCues:
+    """Compiled cues; ``*_end`` patterns are anchored at the end of the text before an actor."""
+
+    besieger_end: re.Pattern[str]
+    kin_after: re.Pattern[str]
+    kin_before_end: re.Pattern[str]
+    part_of: re.Pattern[str]
+
+
+def _ending(phrases: list[str]) -> re.Pattern[str]:
+    """Match ``phrases`` (and an optional article or quote) right at the end of a text."""
+    ordered = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + ordered + r")\s+[“\"']?(?:the\s+)?$", re.I)
+
+
+def _starting(phrases: list[str]) -> re.Pattern[str]:
+    """Match ``phrases`` right at the start of a text, after spaces."""
+    ordered = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(r"\s*[”\"']?\s*(?:" + ordered + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> RoleCues:
+    """The cues shipped with the package (parsed once per process)."""
+    text = (resources.files("wardesk") / "data" / "deal_roles.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return RoleCues(
+        besieger_end=_ending(data["besieger"]["patterns"]),
+        kin_after=_starting(data["kin_after"]["patterns"]),
+        kin_before_end=_ending(data["kin_before"]["patterns"]),
+        part_of=words_pattern(data["part_of"]["patterns"]),
+    )
