@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wardesk.dates import find_date, parse_published
+from wardesk.dates import find_date, find_spans, parse_published
 
 SATURDAY = date(2017, 10, 14)
 
@@ -31,6 +31,13 @@ CASES = [
     ("More than 60 strikes hit the city in the last 24 hours.", SATURDAY, "2017-10-14", 1),
     ("The town fell yesterday.", SATURDAY, "2017-10-13", 1),
     ("Earlier this year the group lost the city.", SATURDAY, "2017", 3),
+    ("The truce collapsed earlier this month.", SATURDAY, "2017-10", 3),
+    ("The truce collapsed last month.", SATURDAY, "2017-09", 3),
+    ("The truce collapsed last month.", date(2017, 1, 9), "2016-12", 3),
+    ("The militia took the bridge last year.", SATURDAY, "2016", 3),
+    ("Mortars hit the market last night.", SATURDAY, "2017-10-13", 1),
+    ("The convoy was stopped three days ago.", SATURDAY, "2017-10-11", 1),
+    ("The convoy was stopped 2 weeks ago.", SATURDAY, "2017-09", 2),
 ]
 
 
@@ -47,8 +54,71 @@ def test_no_time_expression_gives_none():
 
 
 def test_relative_expressions_without_anchor_invent_no_year():
-    for text in ("The town fell yesterday.", "Earlier this year it fell."):
+    for text in (
+        "The town fell yesterday.",
+        "Earlier this year it fell.",
+        "It fell last month.",
+        "It fell two days ago.",
+        "It fell last year.",
+    ):
         assert find_date(text, None) is None
+
+
+JULY_2 = date(2016, 7, 2)
+SPAN_CASES = [
+    # (sentence, the event word it dates, anchor, expected value and precision or None)
+    # a month back from early July reaches June: the year holds the whole span
+    ("Hundreds died in the month-long siege of the port.", "siege", JULY_2, ("2016", 3)),
+    ("Six weeks of shelling emptied the old quarter.", "shelling", JULY_2, ("2016", 3)),
+    # a short span inside the publication month keeps the month
+    ("Twelve strikes hit the dam during the past four days.", "strikes", date(2016, 7, 20),
+     ("2016-07", 2)),
+    ("A two-week-long siege of the camp ended.", "siege", date(2016, 7, 20), ("2016-07", 3)),
+    # reaching back into the previous year: no single unit holds it
+    ("Hundreds died in the month-long siege of the port.", "siege", date(2017, 1, 10), None),
+    # an open start ("more than") bounds nothing
+    ("Residents fled after more than six weeks of shelling.", "shelling", JULY_2, None),
+    # without a publication date a span has no end to count back from
+    ("Hundreds died in the month-long siege of the port.", "siege", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "word", "anchor", "expected"), SPAN_CASES)
+def test_a_span_dates_the_event_it_measures(text, word, anchor, expected):
+    found = find_date(text, anchor, near=text.index(word))
+    got = (found.value, found.precision) if found else None
+    assert got == expected
+
+
+def test_a_span_does_not_date_an_event_out_of_its_reach():
+    text = "After a month-long siege of the eastern districts, the army entered the old citadel."
+    assert find_date(text, JULY_2, near=text.index("siege")) is not None
+    assert find_date(text, JULY_2, near=text.index("entered")) is None
+    # a span closing a clause measures the verb before it, not the words after it
+    text = "Thousands left the valley during the past ten days, and the army shelled the ridge."
+    assert find_date(text, JULY_2, near=text.index("left")) is not None
+    assert find_date(text, JULY_2, near=text.index("shelled")) is None
+    # a span says how long, not when: it never dates a sentence as a whole
+    assert find_date(text, JULY_2) is None
+
+
+def test_a_point_in_time_beats_a_span():
+    text = "The army entered the town on Sunday after a month-long siege."
+    found = find_date(text, JULY_2, near=text.index("siege"))
+    assert found is not None and found.value == "2016-06-26"
+
+
+@given(
+    anchor=st.dates(),
+    count=st.sampled_from(["a", "two", "eleven", "3", "40", "999"]),
+    unit=st.sampled_from(["day", "days", "week", "weeks", "month", "months", "year", "years"]),
+)
+def test_a_span_is_dated_by_its_anchor_year_or_month(anchor, count, unit):
+    text = f"Fighting went on during the past {count} {unit} near the river."
+    for span in find_spans(text, anchor):
+        assert text[span.start : span.end] == span.phrase
+        assert span.value in (str(anchor.year), anchor.strftime("%Y-%m"))
+        assert span.precision in (2, 3)
 
 
 @pytest.mark.parametrize(
