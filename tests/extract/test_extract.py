@@ -78,3 +78,13 @@ def test_a_named_area_the_gazetteer_lacks_is_the_destination(run_page):
     [deal] = [m for m in run_page(text) if m.agreement]
     assert deal.location.name == "Qaryat Nur"
     assert deal.agreement.destination == "the Wadi Sahel area"
+
+
+def test_a_place_named_after_every_destination_joins_the_movement_just_before_it(run_page):
+    text = TITLE + (
+        "Under the deal, ISIS fighters will be bused from Qaryat Nur to Idlib province in exchange "
+        "for the evacuation of civilians to Kafr Salim, as well as 200 families from Tell Amir.\n"
+    )
+    deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
+    assert deals["Qaryat Nur"].destination == "Idlib province"
+    assert deals["Tell Amir"].destination == "Kafr Salim"

@@ -522,14 +522,15 @@ def _foreign_fighters(text: str, lexicon: Lexicon) -> bool | None:
 
 def _destination(text: str, site: PlacePhrase, places: list[PlacePhrase], lexicon: Lexicon):
     """Where people from ``site`` go: the first destination named after the site (a sentence
-    may move two groups, "A to X in exchange for B to Y"), else the first one at all."""
+    may move two groups, "A to X in exchange for B to Y"), else the last one named before it
+    ("… B to Y, as well as C": C joins the movement told just before it)."""
     candidates = [(p.start, p.location.name) for p in places if p.role == "destination"]
     candidates += [(m.start(), m.group("dest")) for m in lexicon.destination_phrase.finditer(text)]
     candidates.sort()
     later = [name for start, name in candidates if start > site.start]
     if later:
         return later[0]
-    return candidates[0][1] if candidates else None
+    return candidates[-1][1] if candidates else None
 
 
 def _first_label(text: str, labelled) -> str | None:
