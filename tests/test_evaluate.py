@@ -293,6 +293,8 @@ def test_place_within_km_is_scored_on_a_matching_that_ignores_distance():
     assert (place_slot.correct, place_slot.total) == (2, 3)
     # the gold matched against itself is always in place
     assert slot(score(gold, gold), "place_within_km").accuracy == 1.0
+    # the text report says which pairs the place is scored on
+    assert "place_within_km over a matching that ignores distance" in render_report(report)
 
 
 def test_source_fuzzy_rule():

@@ -669,7 +669,7 @@ def render_report(report: Report) -> str:
         _counts_line("body", report.body),
         _counts_line("comments", report.comments),
         "",
-        "Slot accuracy (matched body pairs)",
+        f"Slot accuracy (matched body pairs; {PLACE_SLOT} over a matching that ignores distance)",
         f"{'slot':<20}{'correct':>8}{'total':>7}{'accuracy':>10}",
     ]
     for s in report.slots:
