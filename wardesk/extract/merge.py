@@ -47,7 +47,35 @@ def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
         else:
             kept[twin] = _filled(kept[twin], mention)
     order = {m.mention_id: i for i, m in enumerate(mentions)}
-    return sorted(kept, key=lambda m: order[m.mention_id])
+    return fill_destinations(sorted(kept, key=lambda m: order[m.mention_id]))
+
+
+def fill_destinations(mentions: list[Mention]) -> list[Mention]:
+    """A departure that names no destination goes where the page's other departures go.
+
+    "Buses began leaving X" and, a line later, "they will head for Idlib" tell one
+    movement. The destination comes from departures at the same place; failing those,
+    from the whole page when every departure on it that names one names the same.
+    """
+    movers = [m for m in mentions if _moves_people(m)]
+    named = [m for m in movers if m.agreement.destination]
+    page_wide = {m.agreement.destination for m in named}
+    filled = []
+    for mention in mentions:
+        if mention in movers and not mention.agreement.destination:
+            here = {m.agreement.destination for m in named if _same_place(m, mention)}
+            choices = here or page_wide
+            if len(choices) == 1:
+                deal = replace(mention.agreement, destination=next(iter(choices)))
+                mention = replace(mention, agreement=deal)
+        filled.append(mention)
+    return filled
+
+
+def _moves_people(mention: Mention) -> bool:
+    """A report, in the article, of people leaving a place under a deal."""
+    deal = mention.agreement
+    return deal is not None and not mention.in_comments and deal.kind in LEAVING_KINDS
 
 
 def same_happening(a: Mention, b: Mention) -> bool:
