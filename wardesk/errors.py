@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "wardesk run on it once, or serve it with --writable to upgrade it.",
     "E032": "invalid tile URL {value!r}: give an http(s) URL template with {{z}}, {{x}} and "
     "{{y}}, e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png.",
+    "E033": "the admin token must be at least {minimum} printable ASCII characters without "
+    "spaces; leave --token out to have one made for you.",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",

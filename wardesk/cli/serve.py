@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import click
 
 from wardesk.cli.app import cli
@@ -31,11 +33,18 @@ from wardesk.store import display_target
 )  # fmt: skip
 @click.option(
     "--writable", is_flag=True,
-    help="Open the database read-write (and upgrade its schema); read-only by default.",
+    help="Open the database read-write (and upgrade its schema) and allow the admin "
+    "endpoints under /api/admin to requests with the token; read-only by default.",
+)  # fmt: skip
+@click.option(
+    "--token", default=None, envvar="WARDESK_TOKEN", metavar="TOKEN",
+    help="What admin requests must send as 'Authorization: Bearer TOKEN' (or set "
+    "WARDESK_TOKEN; 16 characters at least). With --writable and no token, one is made "
+    "and printed at start.",
 )  # fmt: skip
 def serve(
     db: str, host: str, port: int, tiles: str | None, tiles_attribution: str | None,
-    writable: bool,
+    writable: bool, token: str | None,
 ) -> None:  # fmt: skip
     """Serve the analyst's desk: a map of the events, a timeline, each event's claims side by
     side with their evidence, the pages, and search; every page has a JSON twin under /api
@@ -46,8 +55,13 @@ def serve(
         from wardesk.web import create_app
     except ImportError as exc:
         raise WardeskError("E030", detail=str(exc)) from exc
-    app = create_app(db, read_only=not writable, tiles=tiles, tiles_attribution=tiles_attribution)
-    mode = "read-write" if writable else "read-only"
+    if writable and token is None:
+        token = secrets.token_urlsafe(24)
+        err_console.print(f"admin token (send as 'Authorization: Bearer …'): {token}",
+                          highlight=False, soft_wrap=True)  # fmt: skip
+    app = create_app(db, read_only=not writable, tiles=tiles, tiles_attribution=tiles_attribution,
+                     token=token if writable else None)  # fmt: skip
+    mode = "read-write, admin endpoints need the token" if writable else "read-only"
     err_console.print(
         f"serving {display_target(db)} ({mode}) at http://{host}:{port}/  (Ctrl-C stops)",
         highlight=False,

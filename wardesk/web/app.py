@@ -37,6 +37,7 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+MIN_TOKEN = 16
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -47,11 +48,13 @@ SECURITY_HEADERS = {
 
 @dataclass(frozen=True, slots=True)
 class DeskSettings:
-    """What one server shows and how: the database, and an optional online tile layer."""
+    """What one server shows and how: the database, an optional online tile layer, and the
+    token that write and admin endpoints require (None: they are refused)."""
 
     source: DeskSource
     tiles: str | None = None
     tiles_attribution: str | None = None
+    token: str | None = None
 
     @property
     def csp(self) -> str:
@@ -78,6 +81,15 @@ def check_tiles(url: str | None) -> str | None:
     if any(c in url for c in "'\"<> ;"):
         raise WardeskError("E032", value=url)
     return url
+
+
+def check_token(token: str | None) -> str | None:
+    """The admin token, refused (E033) when short enough to guess or not printable ASCII."""
+    if token is None:
+        return None
+    if len(token) < MIN_TOKEN or not (token.isascii() and token.isprintable()) or " " in token:
+        raise WardeskError("E033", minimum=MIN_TOKEN)
+    return token
 
 
 def templates() -> Jinja2Templates:
@@ -115,7 +127,9 @@ def _error(request: Request, status: int, detail: Any) -> Response:
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, exc.detail)
+        response = _error(request, exc.status_code, exc.detail)
+        response.headers.update(exc.headers or {})  # WWW-Authenticate on a 401
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -143,17 +157,20 @@ def create_app(
     read_only: bool = True,
     tiles: str | None = None,
     tiles_attribution: str | None = None,
+    token: str | None = None,
 ) -> FastAPI:
     """The web app over the database ``db`` (a SQLite file or a ``postgresql://`` URL).
 
     ``read_only`` (default): the database is opened read-only and never migrated.
     ``tiles``: an online tile URL template (``https://…/{z}/{x}/{y}.png``) drawn under the
     vendored base map; off by default, so the UI works with no internet.
+    ``token``: what the admin endpoints (``/api/admin/…``, writable servers only) require
+    as ``Authorization: Bearer TOKEN``; at least 16 characters.
     """
-    from wardesk.web import api, pages
+    from wardesk.web import admin, api, pages
 
     settings = DeskSettings(prepare_source(db, read_only=read_only), check_tiles(tiles),
-                            tiles_attribution)  # fmt: skip
+                            tiles_attribution, check_token(token))  # fmt: skip
     app = FastAPI(
         title="wardesk",
         version=__version__,
@@ -169,5 +186,6 @@ def create_app(
     _install_handlers(app)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(admin.router)
     app.include_router(pages.router)
     return app
