@@ -88,3 +88,13 @@ def test_a_place_named_after_every_destination_joins_the_movement_just_before_it
     deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
     assert deals["Qaryat Nur"].destination == "Idlib province"
     assert deals["Tell Amir"].destination == "Kafr Salim"
+
+
+def test_a_counted_group_named_before_a_place_is_who_leaves_it(run_page):
+    text = TITLE + (
+        "Under the deal, ISIS fighters will be bused from Qaryat Nur to Idlib province, along "
+        "with 400 people from Tell Amir.\n"
+    )
+    deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
+    assert deals["Qaryat Nur"].withdrawing_party == "Islamic State"
+    assert deals["Tell Amir"].withdrawing_party == "Civilians"

@@ -76,6 +76,10 @@ BROKER_RE = re.compile(
     r"(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
     re.I,
 )
+# "1,000 people from", "200 ISIS fighters from": a counted group, right before the place it leaves.
+COUNTED_FROM = re.compile(
+    r"\b\d[\d,]*\s+(?P<who>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+from\s+(?:the\s+)?$"
+)
 # "the evacuation would include foreign fighters": a new voice on the deal already told.
 DEAL_BACK_REFERENCE = re.compile(
     r"\bthe (?:evacuation|deal|agreement|withdrawal|arrangement|truce|ceasefire|convoy)\b", re.I
@@ -500,7 +504,9 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
     return Agreement(
         kind=kind,
         # Nobody leaves under a ceasefire or an exchange of prisoners.
-        withdrawing_party=None if kind in NO_ONE_LEAVES else roles.withdrawing,
+        withdrawing_party=None
+        if kind in NO_ONE_LEAVES
+        else _movers_from(text, site, lexicon) or roles.withdrawing,
         allowing_party=roles.allowing,
         brokers=(broker.group("who").strip(),) if broker else (),
         origin=site.location.name,
@@ -511,6 +517,16 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         status=_first_label(text, lexicon.deal_statuses),
         foreign_fighters=_foreign_fighters(text, lexicon),
     )
+
+
+def _movers_from(text: str, site: PlacePhrase, lexicon: Lexicon) -> str | None:
+    """ "… as well as 1,000 people from Yarmouk camp": a counted group named right before the
+    place it leaves is who leaves that place, whoever else the sentence moves."""
+    counted = COUNTED_FROM.search(text[max(0, site.start - 60) : site.start])
+    if counted is None:
+        return None
+    found = find_actors(counted.group("who"), lexicon)
+    return found[-1].name if found else None
 
 
 def _foreign_fighters(text: str, lexicon: Lexicon) -> bool | None:
