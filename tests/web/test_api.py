@@ -292,3 +292,20 @@ def test_seeds_contested_destination_draws_one_arrow_per_claim(seeds_db):
         detail = seeds.get("/api" + deals[0]["url"]).json()
         row = next(r for r in detail["claims"]["rows"] if r["slot"] == "destination")
         assert len({c["value"] for cells in row["cells"].values() for c in cells}) >= 2
+
+
+def test_the_next_page_link_keeps_the_filter(client):
+    total = client.get("/api/events", params={"all": "true"}).json()["total"]
+    assert total > 1
+    html = client.get("/events", params={"all": "true", "limit": 1, "type": "Battles"}).text
+    links = [
+        a["href"] for tag, a in Markup(html).found if tag == "a" and "offset=" in a.get("href", "")
+    ]
+    if not links:  # fewer than two battles: the unfiltered list pages on anyway
+        html = client.get("/events", params={"all": "true", "limit": 1}).text
+        links = [
+            a["href"] for tag, a in Markup(html).found if tag == "a" and "offset=" in a["href"]
+        ]
+        assert links and "all=true" in links[0] and "offset=1" in links[0]
+    else:
+        assert "type=Battles" in links[0] and "all=true" in links[0] and "offset=1" in links[0]

@@ -138,7 +138,10 @@ def events_page(
 ) -> HTMLResponse:
     """The fused events as a table."""
     data = P.event_list(store, f, limit=limit, offset=offset)
-    return render(request, "events.html", _twin(request, "/events.json"), data=data)
+    more = {**f.query_string(), "offset": offset + limit, "limit": limit}
+    following = "/events?" + urlencode(more, doseq=True)
+    return render(request, "events.html", _twin(request, "/events.json"), data=data,
+                  following=following)  # fmt: skip
 
 
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)
