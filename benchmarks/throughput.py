@@ -1,6 +1,12 @@
 """The benchmark of record: wardesk's throughput and scaling, beside the bare spaCy pipeline.
 
     python benchmarks/throughput.py [--pages 1000 10000] [--seed 7] [--json results.json]
+    python benchmarks/throughput.py --pages --genre ../shared/corpus/seeds ../shared/corpus/dev
+
+``--genre`` adds a corpus of real scraped pages (article, boilerplate and reader comments as
+scraped), each processed ``--rounds`` times over (ingest drops repeated pages, so the rounds
+are made after it): the generated corpus is article text cut from the examples, denser in
+events than real pages, which carry site furniture and comment threads as well.
 
 For each corpus size a corpus is generated from the example pages
 (``benchmarks/corpus.py``, reproducible from ``--seed``) as JSONL shards, then
@@ -67,6 +73,8 @@ class Result:
     peak_rss_mb: float
     headroom: float = 0.0
     load: float = 0.0
+    corpus: str = "generated"
+    rounds: int = 1
 
     @property
     def pipeline(self) -> str:
@@ -104,8 +112,11 @@ def _spacy_page(doc: Document, nlp) -> PageResult:
     return PageResult(doc, Segments(doc.id, ()), [])
 
 
-def measure(config: str, folder: Path, chunk_size: int) -> dict[str, float | int | str]:
-    """Run one configuration over the corpus in ``folder`` (in this process); return its numbers."""
+def measure(
+    config: str, folder: Path, chunk_size: int, rounds: int = 1
+) -> dict[str, float | int | str]:
+    """Run one configuration over the corpus in ``folder`` (in this process), ``rounds`` times
+    over (local engine only); return its numbers."""
     pipeline, engine, workers = config.split("-")
     pages = sorted(folder.glob("*.jsonl"))
     stats = EngineStats()
@@ -113,7 +124,8 @@ def measure(config: str, folder: Path, chunk_size: int) -> dict[str, float | int
         seconds, startup, docs = _measure_ray(pages, int(workers), chunk_size, stats)
     else:
         factory = SpacyFactory() if pipeline == "spacy" else PipelineFactory(DEFAULT_MODEL)
-        seconds, startup, docs = _measure_local(pages, int(workers), factory, chunk_size, stats)
+        items = list(ingest(pages)) * rounds
+        seconds, startup, docs = _measure_local(items, int(workers), factory, chunk_size, stats)
     return {
         "config": config,
         "pages": sum(1 for _ in ingest(pages)),
@@ -122,15 +134,16 @@ def measure(config: str, folder: Path, chunk_size: int) -> dict[str, float | int
         "seconds": seconds,
         "startup_seconds": startup,
         "peak_rss_mb": max(w.peak_rss_mb for w in stats.workers.values()),
+        "rounds": rounds,
     }
 
 
-def _measure_local(pages, workers, factory, chunk_size, stats) -> tuple[float, float, int]:
+def _measure_local(items, workers, factory, chunk_size, stats) -> tuple[float, float, int]:
     started = time.perf_counter()
     with LocalEngine(workers, factory, chunk_size=chunk_size, stats=stats) as engine:
         engine.wait_until_loaded()
         clock = time.perf_counter()
-        docs = sum(isinstance(o, PageResult) for o in engine.process(ingest(pages)))
+        docs = sum(isinstance(o, PageResult) for o in engine.process(items))
         finished = time.perf_counter()
     return finished - clock, clock - started, docs
 
@@ -176,21 +189,24 @@ def wait_for_quiet(limit: float, max_wait: float) -> float:
     return os.getloadavg()[0]
 
 
-def run_config(config: str, folder: Path, chunk_size: int) -> Result:
+def run_config(config: str, folder: Path, chunk_size: int, rounds: int = 1) -> Result:
     """Measure ``config`` in a fresh Python process (clean memory high-water marks)."""
     command = [sys.executable, __file__, "--measure", config, "--folder", str(folder)]
-    command += ["--chunk-size", str(chunk_size)]
+    command += ["--chunk-size", str(chunk_size), "--rounds", str(rounds)]
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
     done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
     return Result(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def run_when_quiet(config: str, folder: Path, args: argparse.Namespace) -> Result:
+def run_when_quiet(
+    config: str, folder: Path, args: argparse.Namespace, *, corpus: str = "generated"
+) -> Result:
     """Wait for a quiet machine, check its headroom, then measure ``config``."""
     load = wait_for_quiet(args.quiet_load, args.max_wait)
     room = headroom()
-    result = run_config(config, folder, args.chunk_size)
-    return replace(result, headroom=room, load=load)
+    rounds = args.rounds if corpus == "genre" else 1
+    result = run_config(config, folder, args.chunk_size, rounds)
+    return replace(result, headroom=room, load=load, corpus=corpus)
 
 
 def efficiency(result: Result, results: list[Result]) -> float | None:
@@ -198,7 +214,7 @@ def efficiency(result: Result, results: list[Result]) -> float | None:
     base = [
         r for r in results
         if r.pipeline == result.pipeline and r.engine == "local" and r.workers == 1
-        and r.pages == result.pages
+        and r.pages == result.pages and r.corpus == result.corpus
     ]  # fmt: skip
     if not base:
         return None
@@ -251,19 +267,41 @@ def _rows(results: list[Result]) -> list[tuple[str, ...]]:
     for r in results:
         eff = efficiency(r, results)
         rows.append((
-            f"{r.pages:,}", LABELS[r.pipeline], r.engine, str(r.workers), f"{r.docs_per_s:.1f}",
+            _corpus_label(r), LABELS[r.pipeline], r.engine, str(r.workers), f"{r.docs_per_s:.1f}",
             f"{r.words_per_s:,.0f}", f"{r.peak_rss_mb:.0f}", "—" if eff is None or r.workers == 1
             else f"{eff:.2f}", f"{r.startup_seconds:.1f}", f"{r.headroom:.2f}",
         ))  # fmt: skip
     return rows
 
 
+def _corpus_label(result: Result) -> str:
+    if result.corpus == "genre":
+        return f"{result.pages:,} real × {result.rounds}"
+    return f"{result.pages:,}"
+
+
+def speedups(results: list[Result]) -> str:
+    """wardesk extract's words/s over bare spaCy's, one process each, per corpus."""
+    lines = []
+    for result in results:
+        if result.config != "wardesk-local-1":
+            continue
+        bare = [r for r in results if r.config == "spacy-local-1" and r.pages == result.pages
+                and r.corpus == result.corpus]  # fmt: skip
+        if bare:
+            ratio = result.words_per_s / bare[0].words_per_s
+            lines.append(f"{_corpus_label(result)} pages: wardesk extract runs at {ratio:.2f}x "
+                         "the words/s of bare spaCy on one process")  # fmt: skip
+    return "\n".join(lines)
+
+
 def cost_model(results: list[Result]) -> str:
     """Pages per core-hour (wardesk, one process) and what 1M pages a day needs."""
     lines = []
-    for pages in sorted({r.pages for r in results}):
-        one = [r for r in results if r.pages == pages and r.config == "wardesk-local-1"]
-        two = [r for r in results if r.pages == pages and r.config == "wardesk-local-2"]
+    generated = [r for r in results if r.corpus == "generated"]
+    for pages in sorted({r.pages for r in generated}):
+        one = [r for r in generated if r.pages == pages and r.config == "wardesk-local-1"]
+        two = [r for r in generated if r.pages == pages and r.config == "wardesk-local-2"]
         if not one:
             continue
         per_core_hour = one[0].docs_per_s * 3600
@@ -278,10 +316,29 @@ def cost_model(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def write_genre(folder: Path, sources: list[Path]) -> Path:
+    """The pages under ``sources`` as one JSONL shard in ``folder`` (read once, as wardesk reads
+    them: the text of HTML pages, every page once)."""
+    folder.mkdir(parents=True)
+    with (folder / "genre.jsonl").open("w", encoding="utf-8") as out:
+        for doc in ingest(sources):
+            if isinstance(doc, Document):
+                out.write(json.dumps({"id": doc.name, "text": doc.text}, ensure_ascii=False) + "\n")
+    return folder
+
+
 def main() -> None:
     """Parse arguments; generate the corpora; run every configuration; print the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, nargs="+", default=[1000])
+    parser.add_argument(
+        "--pages", type=int, nargs="*", default=[1000],
+        help="generated corpus sizes (none: only the --genre corpus)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--genre", type=Path, nargs="+", default=[], metavar="DIR",
+        help="folders of real scraped pages to measure as a corpus of their own",
+    )  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=25, help="passes over the --genre pages")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=CONFIGS)
     parser.add_argument("--chunk-size", type=int, default=EngineOptions().chunk_size)
@@ -295,7 +352,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.folder, args.chunk_size)))
+        print(json.dumps(measure(args.measure, args.folder, args.chunk_size, args.rounds)))
         return
     console = Console(stderr=True)
     console.print(machine())
@@ -311,8 +368,13 @@ def main() -> None:
                     f"{pages} pages, {config}: {last.words_per_s:,.0f} words/s "
                     f"(load {last.load:.2f}, headroom {last.headroom:.2f})"
                 )
+        if args.genre:
+            folder = write_genre(Path(tmp, "genre"), args.genre)
+            for config in (c for c in args.configs if "-ray-" not in c):
+                results.append(run_when_quiet(config, folder, args, corpus="genre"))
     Console().print(render(results))
     print(markdown(results))
+    print(speedups(results))
     print(cost_model(results))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
