@@ -98,3 +98,19 @@ def test_a_counted_group_named_before_a_place_is_who_leaves_it(run_page):
     deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
     assert deals["Qaryat Nur"].withdrawing_party == "Islamic State"
     assert deals["Tell Amir"].withdrawing_party == "Civilians"
+
+
+def test_two_movements_in_one_sentence_each_take_their_own_status(run_page):
+    text = TITLE + (
+        "Rebel fighters were bused out of Qaryat Nur to Idlib province on Monday, in parallel "
+        "with news of an agreement for ISIS fighters to leave Tell Amir for Raqqa.\n"
+    )
+    deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
+    assert deals["Qaryat Nur"].status == "implemented"
+    assert deals["Tell Amir"].status == "agreed"
+
+
+def test_places_listed_together_share_the_status_told_before_them(run_page):
+    text = TITLE + "Under an agreement, ISIS fighters left Qaryat Nur and Tell Amir for Raqqa.\n"
+    deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
+    assert deals["Qaryat Nur"].status == deals["Tell Amir"].status == "implemented"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from wardesk.extract.merge import fill_destinations
+from dataclasses import replace
+
+from wardesk.extract.merge import fill_destinations, merge_page_mentions
 from wardesk.model import Agreement, Evidence, Location, Mention
 
 TOWN_A = Location("Kafr Salim", 35.2, 38.2, 3, "Ar Raqqah", "Syria", 1)
@@ -44,3 +46,34 @@ def test_two_destinations_elsewhere_on_the_page_give_nothing():
 def test_a_ceasefire_moves_nobody():
     page = [deal(1, TOWN_A, None, kind="ceasefire"), deal(2, TOWN_A, "Idlib")]
     assert destinations(fill_destinations(page)) == [None, "Idlib"]
+
+
+def dated(mention: Mention, date: str, precision: int) -> Mention:
+    return replace(mention, date=date, time_precision=precision)
+
+
+def test_merged_reports_keep_the_more_precise_date():
+    vague = dated(deal(1, TOWN_A, "Idlib"), "2018-04", 3)
+    precise = dated(deal(2, TOWN_A, "Idlib"), "2018-04-01", 1)
+    for page in ([vague, precise], [precise, vague]):
+        (merged,) = merge_page_mentions(page)
+        assert (merged.date, merged.time_precision) == ("2018-04-01", 1)
+
+
+def test_dates_that_disagree_keep_the_reports_apart():
+    page = [dated(deal(1, TOWN_A, "Idlib"), "2018-03-31", 1),
+            dated(deal(2, TOWN_A, "Idlib"), "2018-04-01", 1)]  # fmt: skip
+    assert len(merge_page_mentions(page)) == 2
+
+
+def _told_in(mention: Mention, sentence: int) -> Mention:
+    evidence = Evidence(f"sentence {sentence}", sentence * 100, sentence * 100 + 10, sentence)
+    return replace(mention, evidence=evidence)
+
+
+def test_a_sentence_about_one_happening_alone_is_kept_over_one_that_tells_two():
+    lead = [_told_in(deal(1, TOWN_A, "Idlib"), 1), _told_in(deal(2, TOWN_B, "Jarablus"), 1)]
+    alone = _told_in(deal(3, TOWN_B, "Jarablus"), 2)
+    merged = merge_page_mentions([*lead, alone])
+    assert [m.evidence.start for m in merged] == [100, 200]
+    assert [m.location for m in merged] == [TOWN_A, TOWN_B]

@@ -268,9 +268,10 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
         state.trigger_at = trigger.start()
         roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
         mentions.extend(
-            _mention(sentence, event_type, roles, site, places, lexicon, published, state)
+            _mention(sentence, event_type, roles, site, places, lexicon, published, state,
+                     clause=_site_clause(sentence.text, site, sites))
             for site in sites
-        )
+        )  # fmt: skip
     if not sentence.in_comments and mentions and mentions[0].actor1:
         state.last_agent = mentions[0].actor1
     return mentions
@@ -398,7 +399,17 @@ def _context_place(state: PageState) -> list[PlacePhrase]:
     return [state.last_place] if state.last_place else []
 
 
-def _mention(sentence, event_type, roles, site, places, lexicon, published, state) -> Mention:
+def _site_clause(text: str, site: PlacePhrase, sites: list[PlacePhrase]) -> str:
+    """The stretch of the sentence that belongs to ``site`` when it names several: from the
+    end of the site before it to the start of the next ("A left X, and B is set to leave Y")."""
+    before = max((p.end for p in sites if p.end <= site.start), default=0)
+    after = min((p.start for p in sites if p.start >= site.end), default=len(text))
+    return text[before:after]
+
+
+def _mention(
+    sentence, event_type, roles, site, places, lexicon, published, state, *, clause: str
+) -> Mention:
     sub_event = event_type.sub_event_type
     if event_type.territorial:
         sub_event = _territorial_type(roles.actor1, lexicon)
@@ -417,7 +428,7 @@ def _mention(sentence, event_type, roles, site, places, lexicon, published, stat
         date=date.value if date else None,
         time_precision=date.precision if date else None,
         fatalities=_fatalities(sentence.text, lexicon),
-        agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon),
+        agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon, clause),
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, sentence.block),
     )
@@ -489,7 +500,7 @@ def _counts_people(text: str, count: Count, lexicon: Lexicon) -> bool:
     ) and not re.match(r"\s*(?:vehicles|buses|airstrikes|air strikes|km|kilomet)", after)
 
 
-def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | None:
+def _agreement(text, sub_event, roles, site, places, lexicon, clause) -> Agreement | None:
     if sub_event not in DEAL_TYPES:
         return None
     if sub_event == "Change to group/activity" and "defect" not in text.lower():
@@ -514,7 +525,10 @@ def _agreement(text, sub_event, roles, site, places, lexicon) -> Agreement | Non
         fighters=_count_of(text, lexicon, "fighters"),
         civilians=_count_of(text, lexicon, "civilians"),
         terms=tuple(m.group("term").strip() for m in TERMS_RE.finditer(text)),
-        status=_first_label(text, lexicon.deal_statuses),
+        # Two movements in one sentence can stand differently ("were taken out of A … and
+        # an agreement for B to leave"): each takes the status told in its own stretch.
+        status=_first_label(clause, lexicon.deal_statuses)
+        or _first_label(text, lexicon.deal_statuses),
         foreign_fighters=_foreign_fighters(text, lexicon),
     )
 

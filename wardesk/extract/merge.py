@@ -11,6 +11,7 @@ on the page when tied.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from wardesk.geo.gazetteer import distance_km
@@ -38,11 +39,12 @@ DEAL_FAMILY = frozenset(
 def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions that repeat an earlier one of the same page; page order is kept."""
     kept: list[Mention] = []
+    told_with = Counter(m.evidence.start for m in mentions)
     for mention in mentions:
         twin = next((i for i, k in enumerate(kept) if same_happening(k, mention)), None)
         if twin is None:
             kept.append(mention)
-        elif _better(mention, kept[twin]):
+        elif _better(mention, kept[twin]) or _told_alone(mention, kept[twin], told_with):
             kept[twin] = _filled(mention, kept[twin])
         else:
             kept[twin] = _filled(kept[twin], mention)
@@ -201,10 +203,25 @@ def _filled(kept: Mention, other: Mention) -> Mention:
     named_twice = kept.source and other.source and _same_voice(kept.source, other.source)
     if named_twice and len(other.source) > len(kept.source):
         source, source_type = other.source, other.source_type
+    # Two reports of one happening on compatible dates: the one that says more precisely when.
+    when = other if _finer(other, kept) else kept
     return replace(
-        kept, agreement=deal, fatalities=fatalities, date=kept.date or other.date,
-        source=source, source_type=source_type,
+        kept, agreement=deal, fatalities=fatalities, date=when.date,
+        time_precision=when.time_precision, source=source, source_type=source_type,
     )  # fmt: skip
+
+
+def _finer(a: Mention, b: Mention) -> bool:
+    """True when ``a`` is dated and ``b`` is not, or ``a``'s date is the longer ISO form."""
+    return a.date is not None and (b.date is None or len(a.date) > len(b.date))
+
+
+def _told_alone(new: Mention, old: Mention, told_with: Counter[int]) -> bool:
+    """A sentence about this happening alone says more of it than one that also tells
+    others ("A were taken to X, as B agreed to leave for Y"), unless that one is richer."""
+    alone = told_with[new.evidence.start] == 1 < told_with[old.evidence.start]
+    same_kind = new.sub_event_type == old.sub_event_type
+    return alone and same_kind and _richness(new) >= _richness(old)
 
 
 def _better(new: Mention, old: Mention) -> bool:
