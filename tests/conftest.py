@@ -51,6 +51,7 @@ PLACES = {
     "Kafr Salim": Location("Kafr Salim", 35.2, 38.2, 3, "Ar Raqqah", "Syria", 1),
     "Idlib": Location("Idlib", 35.9, 36.6, 4, "Idlib", "Syria", 1),
     "Idlib province": Location("Idlib province", 35.8, 36.6, None, "Idlib", "Syria", 3),
+    "Turkey": Location("Turkey", 39.0, 35.0, None, None, "Turkey", 3),
 }
 
 

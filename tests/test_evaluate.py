@@ -291,6 +291,8 @@ def test_place_within_km_is_scored_on_a_matching_that_ignores_distance():
     assert report.body.tp == 2
     place_slot = slot(report, "place_within_km")
     assert (place_slot.correct, place_slot.total) == (2, 3)
+    # every strict pair is an event placed right; only the rows it leaves are matched again
+    assert place_slot.correct == report.body.tp
     # the gold matched against itself is always in place
     assert slot(score(gold, gold), "place_within_km").accuracy == 1.0
     # the text report says which pairs the place is scored on

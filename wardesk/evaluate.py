@@ -19,10 +19,11 @@ Matching is one-to-one and greedy, best score first; body and comments are
 matched apart. Precision counts every body prediction; recall counts only
 required (non-optional) gold body rows.
 
-Matched pairs agree on place by construction, so place accuracy is measured
-over a second, relaxed matching that ignores distance (same page, compatible
-type, overlapping evidence): ``place_within_km`` is the share of those body
-pairs whose places satisfy the 25 km / 75 km rule above.
+Matched pairs agree on place by construction, so place accuracy adds a second,
+relaxed matching that ignores distance (same page, compatible type, overlapping
+evidence) over the body rows the strict matching leaves: ``place_within_km`` is
+the share of strict pairs among strict and relaxed pairs together, i.e. of the
+events found, how many are placed by the 25 km / 75 km rule above.
 """
 
 from __future__ import annotations
@@ -513,16 +514,19 @@ def slot_scores(pairs: Iterable[tuple[Row, Row]]) -> tuple[SlotScore, ...]:
 def place_score(gold: Sequence[Row], pred: Sequence[Row]) -> SlotScore:
     """How often a found event is put in the right place: ``place_within_km``.
 
-    The strict matching already requires the places to agree, so this one
-    matches body rows again with distance ignored (same page, compatible type,
-    overlapping evidence) and counts the pairs whose places lie within 25 km,
-    or 75 km when either side is coded at precision 3.
+    The strict matching already requires the places to agree (within 25 km, or 75 km when
+    either side is coded at precision 3), so its body pairs are the events placed right.
+    The rows it leaves over are matched again with distance ignored (same page,
+    compatible type, overlapping evidence): those pairs are events found but placed
+    wrong. The score is the share of the first among both.
     """
-    pairs = [p for p in match(gold, pred, ignore_distance=True) if not p.in_comments]
-    correct = sum(
-        place_closeness(gold[p.gold_index], pred[p.pred_index]) is not None for p in pairs
-    )
-    return SlotScore(PLACE_SLOT, correct, len(pairs))
+    strict = [p for p in match(gold, pred) if not p.in_comments]
+    used_gold = {p.gold_index for p in strict}
+    used_pred = {p.pred_index for p in strict}
+    rest_gold = [g for i, g in enumerate(gold) if i not in used_gold and not in_comments(g)]
+    rest_pred = [r for i, r in enumerate(pred) if i not in used_pred and not in_comments(r)]
+    misplaced = match(rest_gold, rest_pred, ignore_distance=True)
+    return SlotScore(PLACE_SLOT, len(strict), len(strict) + len(misplaced))
 
 
 # --------------------------------------------------------------------------- scoring

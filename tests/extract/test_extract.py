@@ -114,3 +114,28 @@ def test_places_listed_together_share_the_status_told_before_them(run_page):
     text = TITLE + "Under an agreement, ISIS fighters left Qaryat Nur and Tell Amir for Raqqa.\n"
     deals = {m.location.name: m.agreement for m in run_page(text) if m.agreement}
     assert deals["Qaryat Nur"].status == deals["Tell Amir"].status == "implemented"
+
+
+def test_a_where_clause_names_the_site_of_its_event(run_page):
+    text = TITLE + (
+        "A commander of the SDF in Qaryat Nur fled the group and was taken to Turkey, where he "
+        "defected, activists said.\n"
+    )
+    (defection,) = [m for m in run_page(text) if m.sub_event_type == "Change to group/activity"]
+    assert defection.location.name == "Turkey"
+
+
+def test_a_town_in_the_countryside_of_a_city_is_one_site(run_page):
+    text = TITLE + "ISIS fighters left Qaryat Nur in rural Idlib for Kafr Salim on Monday.\n"
+    sites = {m.location.name for m in run_page(text)}
+    assert sites == {"Qaryat Nur"}
+
+
+def test_hearsay_about_a_past_act_in_the_lead_is_dated_to_the_month(run_page):
+    hearsay = "A commander of ISIS in Qaryat Nur is said to have defected to the SDF.\n"
+    plain = "A commander of ISIS in Qaryat Nur defected to the SDF.\n"
+    dates = [
+        {(m.date, m.time_precision) for m in run_page(TITLE + lead, "2017-11-15")}
+        for lead in (hearsay, plain)
+    ]
+    assert dates == [{("2017-11", 3)}, {("2017-11-15", 1)}]

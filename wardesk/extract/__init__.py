@@ -44,7 +44,18 @@ RELATIVE_TO = re.compile(
     re.I,
 )
 SAME_SPOT_KM = 10.0
-LIES_IN = re.compile(r"(?:\s+(?:city|town|village|district))?\s*(?:,|\bin\b)\s*(?:the\s+)?", re.I)
+PLACE_PREPOSITION = re.compile(r"\b(?:to|into|in|inside|from|toward|towards)\s+(?:the\s+)?$", re.I)
+HEARSAY_PAST = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:said|thought|believed|reported|understood|alleged|rumou?red)"
+    r"\s+to\s+have\b",
+    re.I,
+)
+WHERE_CLAUSE = re.compile(r"\s*,?\s*where\b(?P<clause>[^,;.]*)", re.I)
+LIES_IN = re.compile(
+    r"(?:\s+(?:city|town|village|district))?\s*(?:,|\bin\b)\s*(?:the\s+)?"
+    r"(?P<rural>rural\s+|countryside\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 # What a new voice on a known deal adds: who goes (foreign fighters?) or how many.
 CLAIM_VALUE = re.compile(
     r"\bforeign (?:fighters|jihadists|militants)\b|\b\d[\d,]* (?:fighters|civilians)\b", re.I
@@ -248,7 +259,11 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     events = _sentence_events(sentence.text, lexicon, sentence.parsed)
     if not events or _not_an_event(sentence, lexicon):
         return []
-    places = [p for p in _event_places(sentence, lookup, lexicon) if not _inside_actor(p, actors)]
+    places = [
+        p
+        for p in _event_places(sentence, lookup, lexicon)
+        if not _inside_actor(p, actors) or _named_as_a_place(sentence.text, p)
+    ]
     if not actors and not places and not _new_voice_on_the_deal(sentence, events, state):
         return []  # nothing named here: a comment on the events, not a report of one
     if sentence.in_comments:
@@ -267,6 +282,7 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     for event_type, trigger in events:
         state.trigger_at = trigger.start()
         roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+        sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(
             _mention(sentence, event_type, roles, site, places, lexicon, published, state,
                      clause=_site_clause(sentence.text, site, sites))
@@ -339,10 +355,12 @@ def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[Plac
             continue
         if kept and RELATIVE_TO.search(sentence.text[: place.start]):
             continue
-        if kept and place.location.precision >= 2 and place.role != "destination":
-            between = sentence.text[kept[-1].end : place.start]
-            if LIES_IN.fullmatch(between):
-                continue  # "Douma city in Eastern Ghouta": the region says where the town is
+        if kept and place.role != "destination":
+            lies_in = LIES_IN.fullmatch(sentence.text[kept[-1].end : place.start])
+            # "Douma city in Eastern Ghouta", "Foua in rural Idlib": the region (or the
+            # countryside of a city) says where the town is.
+            if lies_in and (place.location.precision >= 2 or lies_in.group("rural")):
+                continue
         if OWNER_OF.match(sentence.text[place.end :]) and place is not places[-1]:
             continue  # "the Damascus suburb of Moadamieh": the suburb is the place
         kept.append(place)
@@ -384,6 +402,12 @@ def _inside_actor(place: PlacePhrase, actors: list[ActorMention]) -> bool:
     return any(a.start < place.end and place.start < a.end for a in actors)
 
 
+def _named_as_a_place(text: str, place: PlacePhrase) -> bool:
+    """ "took him to Turkey", "fled into Turkey": a state named after a preposition of
+    place is where someone goes or is, not the state acting."""
+    return bool(PLACE_PREPOSITION.search(text, 0, place.start))
+
+
 def _is_country(location: Location) -> bool:
     return location.precision >= 3 and location.admin1 is None
 
@@ -393,6 +417,17 @@ def _sites(places: list[PlacePhrase], state: PageState) -> list[PlacePhrase]:
     named = [p for p in places if p.role != "destination"]
     specific = [p for p in named if not _is_country(p.location)]
     return specific or _context_place(state) or named
+
+
+def _told_where(text: str, places: list[PlacePhrase], event_type: EventType) -> list[PlacePhrase]:
+    """ "… took him to Turkey, where he defected": the place a "where" clause opens is the
+    site of the event that clause tells, whatever else the sentence names."""
+    sites = []
+    for place in places:
+        where = WHERE_CLAUSE.match(text, place.end)
+        if where and event_type.pattern.search(where.group("clause")):
+            sites.append(place)
+    return sites
 
 
 def _context_place(state: PageState) -> list[PlacePhrase]:
@@ -465,11 +500,15 @@ def _carried_date(sentence: Sentence, state: PageState) -> DateFound | None:
 
 
 def _default_date(sentence: Sentence, state: PageState) -> DateFound | None:
-    """An undated sentence happened around publication: the day in the lead, else the month."""
+    """An undated sentence happened around publication: the day in the lead, else the month.
+
+    A lead that passes on hearsay about a past act ("is said to have defected") does not
+    know the day: the month."""
     published = state.published
     if sentence.in_comments or not published:
         return None
-    if sentence.block == state.lead_block and len(published) == 10:
+    lead = sentence.block == state.lead_block
+    if lead and len(published) == 10 and not HEARSAY_PAST.search(sentence.text):
         return DateFound(published, 1, "", sentence.start, sentence.start)
     return DateFound(published[:7], 3, "", sentence.start, sentence.start)
 
