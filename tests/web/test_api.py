@@ -309,3 +309,17 @@ def test_the_next_page_link_keeps_the_filter(client):
         assert links and "all=true" in links[0] and "offset=1" in links[0]
     else:
         assert "type=Battles" in links[0] and "all=true" in links[0] and "offset=1" in links[0]
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/api/events", "/static/desk.css"])
+def test_head_answers_like_get_without_a_body(client, path):
+    got = client.get(path)
+    head = client.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert "content-security-policy" in head.headers
+
+
+def test_head_is_no_way_to_write(client):
+    assert client.head("/api/admin/fuse").status_code == 405

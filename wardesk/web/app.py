@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wardesk import __version__
 from wardesk.errors import WardeskError
@@ -151,6 +152,26 @@ def _install_handlers(app: FastAPI) -> None:
         return response
 
 
+class HeadAsGet:
+    """ASGI middleware: answer HEAD as GET without the body, for every read route (uptime
+    checks and link checkers ask with HEAD; FastAPI's GET routes alone would answer 405)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def create_app(
     db: str | Path,
     *,
@@ -184,6 +205,7 @@ def create_app(
     app.state.templates = templates()
     app.state.destinations = Destinations()
     _install_handlers(app)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     app.include_router(api.router)
     app.include_router(admin.router)
