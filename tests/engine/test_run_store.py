@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wardesk.engine import EngineOptions, run_into_store
-from wardesk.engine.store import StoredPages, skip_for, stored_ids
+from wardesk.engine.store import StoredPages, skip_for
 from wardesk.ingest import IngestOptions
 from wardesk.store import open_store
 
@@ -35,11 +35,11 @@ def test_an_interrupted_run_resumes_where_it_stopped(pages_dir, store, workers):
 
     with pytest.raises(Stop):
         run_into_store([pages_dir], store, options=OPTIONS, engine=engine, on_page=stop_after_three)
-    assert len(stored_ids(store)) == 3  # whole pages only, each in its own transaction
+    assert len(store.document_ids()) == 3  # whole pages only, each in its own transaction
 
     resumed = run_into_store([pages_dir], store, options=OPTIONS, engine=engine)
     assert (resumed.read, resumed.already_stored, resumed.stored) == (8, 3, 5)
-    assert len(stored_ids(store)) == 8 and not resumed.failures
+    assert len(store.document_ids()) == 8 and not resumed.failures
 
     again = run_into_store([pages_dir], store, options=OPTIONS, engine=engine)
     assert (again.already_stored, again.stored, again.mentions) == (8, 0, 0)

@@ -32,19 +32,12 @@ class StoredPages(Container[str]):
         return isinstance(doc_id, str) and self.store.has_document(doc_id)
 
 
-def stored_ids(store: Store) -> frozenset[str]:
-    """The content hashes of every stored page, for readers on other machines.
-
-    The store has no listing of ids; ``documents.id`` is its documented content-hash column.
-    """
-    return frozenset(row[0] for row in store.db.query("SELECT id FROM documents"))
-
-
 def skip_for(store: Store, engine: EngineOptions, *, force: bool) -> Container[str]:
     """The pages a run must not re-process: none with ``force``; else the stored ones."""
     if force:
         return frozenset()
-    return stored_ids(store) if engine.engine == "ray" else StoredPages(store)
+    # Ray's readers run on other machines: they get the ids, not a connection.
+    return store.document_ids() if engine.engine == "ray" else StoredPages(store)
 
 
 def run_into_store(

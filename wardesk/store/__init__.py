@@ -81,6 +81,10 @@ class Store:
         """True when a page with this content hash is already stored."""
         return self.db.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
 
+    def document_ids(self) -> frozenset[str]:
+        """The content hashes of every stored page."""
+        return frozenset(row[0] for row in self.db.query("SELECT id FROM documents"))
+
     def save_page(self, doc: Document, segments: Segments, mentions: list[Mention]) -> None:
         """Write one page with its segments, mentions, claims, places and actors atomically,
         replacing an earlier copy."""
