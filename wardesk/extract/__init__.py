@@ -130,9 +130,10 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     """All event mentions of a page, body and comments, in page order."""
     doc = annotation.doc
     state = PageState()
-    for sentence in annotation.sentences:
+    named = [find_actors(sentence.text, lexicon) for sentence in annotation.sentences]
+    for sentence, actors in zip(annotation.sentences, named, strict=True):
         if not sentence.in_comments:
-            state.actor_counts.update(a.name for a in find_actors(sentence.text, lexicon))
+            state.actor_counts.update(a.name for a in actors)
     state.dyad = page_dyad(state.actor_counts)
     state.by_name = {a.name: a for a in lexicon.actors}
     state.strongest = max(
@@ -144,8 +145,7 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     state.lead_block = next((s.block for s in annotation.sentences if not s.in_comments), None)
     published = parse_published(doc.published)
     mentions: list[Mention] = []
-    for sentence in annotation.sentences:
-        actors = find_actors(sentence.text, lexicon)
+    for sentence, actors in zip(annotation.sentences, named, strict=True):
         own_date = find_date(sentence.text, published)
         if own_date is not None and not sentence.in_comments:
             state.last_date = (sentence.block, own_date)
