@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wardesk.dates import find_date, find_spans, parse_published
+from wardesk.dates import _PATTERNS, MAYBE_DATE, find_date, find_spans, parse_published
 
 SATURDAY = date(2017, 10, 14)
 
@@ -142,3 +142,18 @@ def test_latest_full_date_on_a_page():
     text = "Posted March 3, 2016 / updated 2016-03-05\nThe deal of 12 February 2016 held."
     assert latest_full_date(text) == date(2016, 3, 5)
     assert latest_full_date("On Saturday the army advanced.") is None
+
+
+DATE_WORDS = [
+    "on", "Sunday", "yesterday", "last", "night", "this", "week", "month", "year", "ago",
+    "in", "since", "mid-", "Sept.", "October", "12", "2016", "the", "past", "eight", "days",
+    "-long", "hours", "24", "tonight", "overnight", "morning", "earlier", "of", "fighting",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=8).map(" ".join))
+def test_the_quick_check_never_hides_a_date(text):
+    anchor = date(2017, 10, 14)
+    if not MAYBE_DATE.search(text):
+        assert not any(pattern.search(text) for _, pattern in _PATTERNS)
+        assert find_spans(text, anchor) == []
