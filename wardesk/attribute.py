@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from wardesk.annotate import Annotation, Sentence
 from wardesk.lexicon import Lexicon
 from wardesk.model import Mention
+from wardesk.nlp import lemma
 
 ACCORDING_RE = re.compile(
     r"\baccording to (?:the )?(?P<who>[^,.;:“”\"]{3,120}?)(?=\s*(?:[,.;:“”\"]|$|\b(?:that|which|who)\b))",
@@ -91,7 +92,7 @@ def sentence_source(sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, s
 
 def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
     for token in parsed:
-        if token.lemma_.lower() not in REPORT_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or lemma(token).lower() not in REPORT_LEMMAS:
             continue
         if token.dep_ == "relcl":
             continue  # "an organisation that reports on the war" describes, it does not speak
@@ -108,7 +109,7 @@ def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
 def _subject_text(subject: Token) -> str:
     # "X's statement said" -> X; otherwise the whole subject phrase with its apposition.
     possessor = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if subject.lemma_.lower() in ("statement", "report", "spokesman") and possessor is not None:
+    if possessor is not None and lemma(subject).lower() in ("statement", "report", "spokesman"):
         return _span(possessor).text
     return _span(subject).text
 

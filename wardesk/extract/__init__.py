@@ -30,6 +30,7 @@ from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
+from wardesk.nlp import lemma
 
 DEAL_TYPES = frozenset(
     {"Agreement", "Non-violent transfer of territory", "Change to group/activity"}
@@ -215,7 +216,7 @@ def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
         head.dep_ == "pobj"
         and preposition.lower_ in ("by", "of")
         and preposition.head.pos_ == "NOUN"
-        and preposition.head.lemma_ in HYPOTHETICAL_NOUNS
+        and lemma(preposition.head) in HYPOTHETICAL_NOUNS
     )
 
 

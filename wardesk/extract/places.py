@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from wardesk.model import Location
+from wardesk.nlp import lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
@@ -160,7 +161,7 @@ def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
         return False
-    return span.root.head.lemma_.lower() in FORCE_NOUNS
+    return lemma(span.root.head).lower() in FORCE_NOUNS
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -220,7 +221,7 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
             return "destination"
         if token.dep_ == "prep" and word in FROM_PREPS:
             return "origin"
-        if token.dep_ == "prep" and word == "for" and token.head.lemma_ in LEAVE_LEMMAS:
+        if token.dep_ == "prep" and word == "for" and lemma(token.head) in LEAVE_LEMMAS:
             return "destination"  # "leave the area for Idlib"
     return None
 
