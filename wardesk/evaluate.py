@@ -511,16 +511,17 @@ def slot_scores(pairs: Iterable[tuple[Row, Row]]) -> tuple[SlotScore, ...]:
     return tuple(scores)
 
 
-def place_score(gold: Sequence[Row], pred: Sequence[Row]) -> SlotScore:
+def place_score(gold: Sequence[Row], pred: Sequence[Row], pairs: Sequence[Pair]) -> SlotScore:
     """How often a found event is put in the right place: ``place_within_km``.
 
     The strict matching already requires the places to agree (within 25 km, or 75 km when
     either side is coded at precision 3), so its body pairs are the events placed right.
     The rows it leaves over are matched again with distance ignored (same page,
     compatible type, overlapping evidence): those pairs are events found but placed
-    wrong. The score is the share of the first among both.
+    wrong. The score is the share of the first among both. ``pairs`` is the strict
+    matching of ``gold`` and ``pred``.
     """
-    strict = [p for p in match(gold, pred) if not p.in_comments]
+    strict = [p for p in pairs if not p.in_comments]
     used_gold = {p.gold_index for p in strict}
     used_pred = {p.pred_index for p in strict}
     rest_gold = [g for i, g in enumerate(gold) if i not in used_gold and not in_comments(g)]
@@ -567,7 +568,7 @@ def score(gold: Sequence[Row], pred: Sequence[Row]) -> Report:
     return Report(
         body=section_counts(gold, pred, pairs, comments=False),
         comments=section_counts(gold, pred, pairs, comments=True),
-        slots=(*slot_scores(body_pairs), place_score(gold, pred)),
+        slots=(*slot_scores(body_pairs), place_score(gold, pred, pairs)),
         pairs=tuple(pairs),
         unmatched_gold=tuple(
             g for i, g in enumerate(gold) if i not in matched_gold and not is_optional(g)

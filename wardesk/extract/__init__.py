@@ -283,11 +283,12 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     for event_type, trigger in events:
         state.trigger_at = trigger.start()
         roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
-        sites = _told_where(sentence.text, places, event_type) or sites
+        # A "where" clause names this event's site only, not the next event's of the sentence.
+        event_sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(
             _mention(sentence, event_type, roles, site, places, lexicon, published, state,
-                     clause=_site_clause(sentence.text, site, sites))
-            for site in sites
+                     clause=_site_clause(sentence.text, site, event_sites))
+            for site in event_sites
         )  # fmt: skip
     if not sentence.in_comments and mentions and mentions[0].actor1:
         state.last_agent = mentions[0].actor1
