@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from wardesk.lexicon import Lexicon
 from wardesk.model import Document, Segments
-from wardesk.nlp import ON_DEMAND, defer_lemmas
+from wardesk.nlp import parse
 
 CHUNK_CHARS = 100_000
 MAX_PARSED_CHARS = 5_000
@@ -73,11 +73,10 @@ def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon)
         if len(s.text) <= MAX_PARSED_CHARS and lexicon.any_trigger.search(s.text)
     ]
     texts = (sentences[i].text for i in wanted)
-    later = [name for name in ON_DEMAND if name in nlp.pipe_names]
-    for index, parsed in zip(wanted, nlp.pipe(texts, disable=later), strict=True):
+    for index, parsed in zip(wanted, parse(nlp, texts), strict=True):
         s = sentences[index]
         sentences[index] = Sentence(
-            s.text, s.start, s.end, s.block, s.in_comments, s.author, defer_lemmas(parsed, nlp)
+            s.text, s.start, s.end, s.block, s.in_comments, s.author, parsed
         )
     return Annotation(doc=doc, sentences=tuple(sentences))
 
