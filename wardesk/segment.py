@@ -328,19 +328,25 @@ def segments_to_json(seg: Segments) -> dict[str, Any]:
 
 def _text_tags(page: _Page) -> list[_Tag]:
     """Roles for a text page: head and body up to the thread, the thread after it."""
-    n = len(page.lines)
-    tags: list[_Tag] = [_BODY] * n
-    start = _structural_start(page)
-    _classify_body(page, range(start), tags, find_title=True)
-    body = [i for i in range(start) if tags[i].role == "body"]
-    start = min(start, _register_switch(page, body))
-    _classify_thread(page, range(start, n), tags)
+    tags: list[_Tag] = [_BODY] * len(page.lines)
+    _classify_text(page, range(len(page.lines)), tags, find_title=True)
     return tags
 
 
-def _structural_start(page: _Page) -> int:
-    """Index of the first line that can only open a reader thread (len(lines) if none)."""
-    for i in range(len(page.lines)):
+def _classify_text(page: _Page, idx: Sequence[int], tags: list[_Tag], *, find_title: bool) -> None:
+    """Tag running text (lines ``idx``): article lines up to a reader thread, then the thread."""
+    start = _structural_start(page, idx)
+    head = [i for i in idx if i < start]
+    _classify_body(page, head, tags, find_title=find_title)
+    body = [i for i in head if tags[i].role == "body"]
+    start = min(start, _register_switch(page, body))
+    _classify_thread(page, [i for i in idx if i >= start], tags)
+
+
+def _structural_start(page: _Page, idx: Sequence[int]) -> int:
+    """Index of the first of lines ``idx`` that can only open a reader thread
+    (len(lines) if none)."""
+    for i in idx:
         rule = page.rule(i, in_comments=False)
         if rule is not None:
             if rule.kind == "comments-header":
@@ -414,10 +420,16 @@ def _region_tags(page: _Page) -> list[_Tag]:
     groups = _lines_by_region(page.lines, page.doc.regions)
     for i in groups["title"]:
         tags[i] = _TITLE
-    _classify_body(page, groups["body"], tags, find_title=not groups["title"])
+    find_title = not groups["title"]
+    if {r.role for r in page.doc.regions} & {"body", "comments"}:
+        _classify_body(page, groups["body"], tags, find_title=find_title)
+        _classify_thread(page, groups["comments"], tags)
+    else:
+        # Only the title is marked (a text record with a title field): the rest is the
+        # text as scraped, which may end in a reader thread.
+        _classify_text(page, groups["body"], tags, find_title=find_title)
     if groups["title"]:
         _drop_title_copies(page, groups["title"][0], groups["body"], tags)
-    _classify_thread(page, groups["comments"], tags)
     return tags
 
 

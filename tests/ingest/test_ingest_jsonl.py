@@ -8,6 +8,7 @@ from ingest_pages import COMMENTS, article_html
 
 from wardesk.ingest import IngestOptions, ingest
 from wardesk.model import Document, PageFailure, Region
+from wardesk.segment import segment
 
 
 def _jsonl(*records: object) -> str:
@@ -29,7 +30,7 @@ def test_text_record_with_metadata_and_title(write):
         "Truce holds in the valley\n\n"
         "Fighters left the village of Tell Warda on Sunday.\nResidents returned."
     )
-    assert doc.regions == (Region("title", 0, 25), Region("body", 27, len(doc.text)))
+    assert doc.regions == (Region("title", 0, 25),)
     assert (doc.name, doc.format, doc.title) == (
         "lm-2017-1014",
         "jsonl",
@@ -43,7 +44,7 @@ def test_title_already_heading_the_text_is_not_repeated(write):
     record = {"title": "Truce holds", "text": "Truce holds\n\nFighters left on Sunday."}
     [doc] = ingest([write("feed.jsonl", _jsonl(record))])
     assert doc.text == "Truce holds\n\nFighters left on Sunday."
-    assert [r.role for r in doc.regions] == ["title", "body"]
+    assert [r.role for r in doc.regions] == ["title"]
 
 
 def test_record_without_id_is_named_by_file_and_line(write):
@@ -125,3 +126,22 @@ def test_undecodable_and_oversize_lines(write):
 def test_duplicate_records_are_yielded_once(write):
     content = _jsonl({"id": "a", "text": "Same report."}, {"id": "b", "text": "Same report."})
     assert [d.name for d in ingest([write("feed.jsonl", content)])] == ["a"]
+
+
+def test_a_titled_record_s_reader_thread_is_found_below_the_article(write):
+    record = {
+        "title": "Convoy leaves the hill town",
+        "text": (
+            "Buses carrying 40 fighters left the hill town on Friday, the council said.\n\n"
+            "The road to the north was reopened in the evening.\n\n"
+            "  \u2022 Night Owl\n\n    About time, they held that road for a year.\n\n"
+            "    \u2022 karim_b\n\n      Where did the buses go? Nobody says.\n"
+        ),
+    }
+    [doc] = ingest([write("feed.jsonl", _jsonl(record))])
+    segments = segment(doc)
+    assert segments.title == "Convoy leaves the hill town"
+    assert [c.author for c in segments.comments] == ["Night Owl", "karim_b"]
+    assert [c.depth for c in segments.comments] == [0, 1]
+    assert all("Nobody" not in b.text and "Owl" not in b.text for b in segments.body_blocks)
+    assert len(segments.body_blocks) == 2

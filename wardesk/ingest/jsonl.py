@@ -84,7 +84,7 @@ def record_document(
 
 
 def _text_record(text: str, meta: Meta, origin: Origin, options: IngestOptions) -> Document:
-    """A text record; with a title, the text opens with it and regions tell title from body."""
+    """A text record; with a title, the text opens with it, marked as the title region."""
     text = normalize_text(text)
     require_text(text)
     title = one_line(meta.title or "") or None
@@ -95,6 +95,8 @@ def _text_record(text: str, meta: Meta, origin: Origin, options: IngestOptions) 
         text, regions = compose(
             [("title", title), ("body", rest if one_line(first) == title else text)]
         )
+        # Only the title is known; the segmenter tells article from reader thread below it.
+        regions = tuple(r for r in regions if r.role == "title")
     return Document(
         id=content_id(text),
         name=origin.name,
