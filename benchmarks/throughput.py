@@ -1,16 +1,19 @@
 """The benchmark of record: wardesk's throughput and scaling, beside the bare spaCy pipeline.
 
-    python benchmarks/throughput.py [--pages 1000 10000] [--seed 7] [--json results.json]
+    python benchmarks/throughput.py [--pages 1000 10000] [--seed 7] [--style genre|dense]
+                                    [--json results.json]
     python benchmarks/throughput.py --pages --genre ../shared/corpus/seeds ../shared/corpus/dev
 
 ``--genre`` adds a corpus of real scraped pages (article, boilerplate and reader comments as
 scraped), each processed ``--rounds`` times over (ingest drops repeated pages, so the rounds
-are made after it): the generated corpus is article text cut from the examples, denser in
-events than real pages, which carry site furniture and comment threads as well.
+are made after it): the generated corpus imitates such pages (``--style genre``) or, with
+``--style dense``, is article text cut from the examples, denser in events than real pages.
 
 For each corpus size a corpus is generated from the example pages
-(``benchmarks/corpus.py``, reproducible from ``--seed``) as JSONL shards, then
-each configuration runs in a fresh Python process:
+(``benchmarks/corpus.py``, reproducible from ``--seed``; ``--style genre``, the
+default, calibrated on real pages' furniture, threads and event density, or
+``--style dense``, the earlier runs' corpus) as JSONL shards, then each
+configuration runs in a fresh Python process:
 
 - bare spaCy (the same model, the whole text of each page) on 1 and 2 processes;
 - wardesk extract (every per-page stage) on the local engine, 1 and 2 processes;
@@ -204,7 +207,7 @@ def run_when_quiet(
     """Wait for a quiet machine, check its headroom, then measure ``config``."""
     load = wait_for_quiet(args.quiet_load, args.max_wait)
     room = headroom()
-    rounds = args.rounds if corpus == "genre" else 1
+    rounds = args.rounds if corpus == "genre" else 1  # "genre": the real pages (--genre)
     result = run_config(config, folder, args.chunk_size, rounds)
     return replace(result, headroom=room, load=load, corpus=corpus)
 
@@ -277,6 +280,8 @@ def _rows(results: list[Result]) -> list[tuple[str, ...]]:
 def _corpus_label(result: Result) -> str:
     if result.corpus == "genre":
         return f"{result.pages:,} real × {result.rounds}"
+    if result.corpus.startswith("generated-"):  # "generated-genre" / "generated-dense"
+        return f"{result.pages:,} generated ({result.corpus.removeprefix('generated-')})"
     return f"{result.pages:,}"
 
 
@@ -298,7 +303,7 @@ def speedups(results: list[Result]) -> str:
 def cost_model(results: list[Result]) -> str:
     """Pages per core-hour (wardesk, one process) and what 1M pages a day needs."""
     lines = []
-    generated = [r for r in results if r.corpus == "generated"]
+    generated = [r for r in results if r.corpus.startswith("generated")]
     for pages in sorted({r.pages for r in generated}):
         one = [r for r in generated if r.pages == pages and r.config == "wardesk-local-1"]
         two = [r for r in generated if r.pages == pages and r.config == "wardesk-local-2"]
@@ -309,7 +314,7 @@ def cost_model(results: list[Result]) -> str:
         eff = min(efficiency(two[0], results) or 1.0, 1.0) if two else 1.0
         cores = PAGES_PER_DAY / (per_core_hour * 24 * eff)
         lines.append(
-            f"{pages:,}-page corpus: {per_core_hour:,.0f} pages per core-hour; "
+            f"{_corpus_label(one[0])} corpus: {per_core_hour:,.0f} pages per core-hour; "
             f"1M pages a day = {PAGES_PER_DAY / per_core_hour:,.0f} core-hours a day, "
             f"{cores:.1f} cores busy around the clock at {eff:.2f} scaling efficiency"
         )
@@ -340,6 +345,10 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--rounds", type=int, default=25, help="passes over the --genre pages")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--style", choices=("genre", "dense"), default="genre",
+        help="generated corpus style (benchmarks/corpus.py); default: genre",
+    )  # fmt: skip
     parser.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=CONFIGS)
     parser.add_argument("--chunk-size", type=int, default=EngineOptions().chunk_size)
     parser.add_argument("--json", type=Path, help="write the raw results here")
@@ -360,12 +369,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wardesk-bench-") as tmp:
         for pages in args.pages:
             folder = Path(tmp, f"{pages}")
-            write_corpus(folder, pages, args.seed, shards=SHARDS)
+            write_corpus(folder, pages, args.seed, shards=SHARDS, style=args.style)
             for config in args.configs:
-                results.append(run_when_quiet(config, folder, args))
+                results.append(
+                    run_when_quiet(config, folder, args, corpus=f"generated-{args.style}")
+                )
                 last = results[-1]
                 console.print(
-                    f"{pages} pages, {config}: {last.words_per_s:,.0f} words/s "
+                    f"{pages} {args.style} pages, {config}: {last.words_per_s:,.0f} words/s "
                     f"(load {last.load:.2f}, headroom {last.headroom:.2f})"
                 )
         if args.genre:

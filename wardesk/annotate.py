@@ -10,6 +10,7 @@ well below running the whole model over every word of a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,13 +66,8 @@ def sentence_splitter() -> Language:
 
 def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon) -> Annotation:
     """Split body and comments into sentences and parse the ones with a trigger word."""
-    sentences = list(_split(doc, segments))
-    # A "sentence" of thousands of characters is a run-on scrape, not prose: not parsed.
-    wanted = [
-        i
-        for i, s in enumerate(sentences)
-        if len(s.text) <= MAX_PARSED_CHARS and lexicon.any_trigger.search(s.text)
-    ]
+    sentences = list(split_sentences(doc, segments))
+    wanted = [i for i, s in enumerate(sentences) if may_hold_an_event(s.text, lexicon)]
     texts = (sentences[i].text for i in wanted)
     for index, parsed in zip(wanted, parse(nlp, texts), strict=True):
         s = sentences[index]
@@ -81,7 +77,14 @@ def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon)
     return Annotation(doc=doc, sentences=tuple(sentences))
 
 
-def _split(doc: Document, segments: Segments):
+def may_hold_an_event(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence goes through the full pipeline: it names a trigger word and is
+    prose-sized (a "sentence" of thousands of characters is a run-on scrape)."""
+    return len(text) <= MAX_PARSED_CHARS and lexicon.any_trigger.search(text) is not None
+
+
+def split_sentences(doc: Document, segments: Segments) -> Iterator[Sentence]:
+    """The sentences of the page's body and comment lines, in page order (not parsed)."""
     authors = _comment_authors(segments)
     splitter = sentence_splitter()
     for index, block in enumerate(segments.blocks):
