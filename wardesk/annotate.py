@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
@@ -70,10 +70,7 @@ def annotate(doc: Document, segments: Segments, nlp: Language, lexicon: Lexicon)
     wanted = [i for i, s in enumerate(sentences) if may_hold_an_event(s.text, lexicon)]
     texts = (sentences[i].text for i in wanted)
     for index, parsed in zip(wanted, parse(nlp, texts), strict=True):
-        s = sentences[index]
-        sentences[index] = Sentence(
-            s.text, s.start, s.end, s.block, s.in_comments, s.author, parsed
-        )
+        sentences[index] = replace(sentences[index], parsed=parsed)
     return Annotation(doc=doc, sentences=tuple(sentences))
 
 

@@ -50,15 +50,16 @@ class Rule:
     tests: tuple[tuple[Test, ...], ...]  # one tuple of tests per token of the pattern
     target: int  # which token of the match gets the attributes
 
-    def matches_at(self, doc: Doc, start: int) -> bool:
-        """True when the pattern matches ``doc`` from token ``start``."""
+    def token_passes(self, offset: int, token: Token) -> bool:
+        """True when ``token`` passes the tests of the pattern's token ``offset``."""
+        return all(check(READERS[name](token)) for name, check in self.tests[offset])
+
+    def rest_matches_at(self, doc: Doc, start: int) -> bool:
+        """True when the tokens after ``start`` pass the tests of the pattern's later tokens
+        (its first token, at ``start``, is known to pass)."""
         if start + len(self.tests) > len(doc):
             return False
-        return all(
-            check(READERS[name](doc[start + offset]))
-            for offset, token_tests in enumerate(self.tests)
-            for name, check in token_tests
-        )
+        return all(self.token_passes(k, doc[start + k]) for k in range(1, len(self.tests)))
 
 
 class TableRuler:
@@ -89,7 +90,7 @@ class TableRuler:
             orders, longer = self._by_signature(doc, i, signature)
             hits[i].extend(orders)
             for rule in longer:
-                if rule.matches_at(doc, i):
+                if rule.rest_matches_at(doc, i):
                     hits[i + rule.target].append(rule.order)
         for i, orders in enumerate(hits):
             # The ruler applies its patterns in order, each over the whole doc; per token
@@ -112,9 +113,7 @@ class TableRuler:
                 *self.by_lower.get(token.lower_, ()),
                 *self.anywhere,
             ]
-            first_matches = [
-                r for r in candidates if all(c(READERS[n](token)) for n, c in r.tests[0])
-            ]
+            first_matches = [r for r in candidates if r.token_passes(0, token)]
             seen = (
                 tuple(r.order for r in first_matches if len(r.tests) == 1),
                 tuple(r for r in first_matches if len(r.tests) > 1),
