@@ -7,63 +7,50 @@ entry in the file's ``lowered`` list saying why, and this test checks that there
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 
 from wardesk.contract import mention_record
-from wardesk.evaluate import load_jsonl, score
-from wardesk.ingest import IngestOptions, ingest
+from wardesk.ingest import IngestOptions
 from wardesk.model import PageFailure
-from wardesk.pipeline import load_services, process_document
+from wardesk.pipeline import load_services, process_pages
+from wardesk.scoreboard import Scoreboard, load_gold_sets, page_set, score_sets
 
 BASELINE = Path(__file__).with_name("quality_baseline.json")
+SETS = ("seeds", "dev", "dev-2", "dev-3", "dev-4")
 
 
-def _dev_as_records(dev_dir: Path, target: Path) -> Path:
-    """The dev pages as JSONL records carrying their publication dates."""
-    with (dev_dir / "SOURCES.tsv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    with target.open("w", encoding="utf-8") as out:
-        for row in rows:
-            text = (dev_dir / row["file"]).read_text(encoding="utf-8")
-            record = {"id": row["file"], "url": row["url"], "outlet": row["outlet"],
-                      "published": row["publication_date"], "text": text}  # fmt: skip
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return target
+def measured_board(corpus: Path, gold: Path) -> Scoreboard:
+    """Every gold set scored on its pages (each folder's SOURCES.tsv dates them)."""
+    sets = [s for s in load_gold_sets([gold]) if s.name in SETS]
+    by_set: dict[str, list[dict]] = {}
+    for item in process_pages([corpus / s.name for s in sets], IngestOptions(), load_services()):
+        assert not isinstance(item, PageFailure), item
+        name = page_set(item.document.name, item.document.source_path, sets)
+        by_set.setdefault(name, []).extend(mention_record(m) for m in item.mentions)
+    return score_sets(sets, by_set, [])
 
 
-def measured(pages: Path, gold: Path) -> dict[str, float]:
-    """Body P/R/F1 and slot accuracies of the pipeline on ``pages`` against ``gold``."""
-    services = load_services()
-    predicted = [
-        mention_record(m)
-        for doc in ingest([pages], IngestOptions())
-        if not isinstance(doc, PageFailure)
-        for m in process_document(doc, services).mentions
-    ]
-    report = score(load_jsonl(gold), predicted)
-    values = {
+def values(report) -> dict[str, float]:
+    """Body P/R/F1 and slot accuracies of one report, by metric name."""
+    out = {
         "precision": report.body.precision or 0.0,
         "recall": report.body.recall or 0.0,
         "f1": report.body.f1 or 0.0,
     }
-    values.update({f"slot:{s.name}": s.accuracy or 0.0 for s in report.slots if s.total})
-    return values
+    out.update({f"slot:{s.name}": s.accuracy or 0.0 for s in report.slots if s.total})
+    return out
 
 
 @pytest.fixture(scope="module")
-def scores(seeds_dir, dev_dir, gold_dir, tmp_path_factory) -> dict[str, dict[str, float]]:
-    dev_jsonl = _dev_as_records(dev_dir, tmp_path_factory.mktemp("dev") / "dev.jsonl")
-    return {
-        "seeds": measured(seeds_dir, gold_dir / "seeds.gold.jsonl"),
-        "dev": measured(dev_jsonl, gold_dir / "dev.gold.jsonl"),
-    }
+def scores(seeds_dir, gold_dir) -> dict[str, dict[str, float]]:
+    board = measured_board(seeds_dir.parent, gold_dir)
+    return {name: values(report) for name, _, report in board.sets}
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "dev"])
+@pytest.mark.parametrize("corpus", SETS)
 def test_scores_hold_their_floors(scores, corpus):
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"][corpus]
     below = {

@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "E011": "invalid date {value!r} for {option}: use ISO 8601 (2017-10, 2017-10-14).",
     "E012": "database {db} was written by a newer wardesk (schema {found}, this one knows "
     "{known}). Upgrade wardesk to read it.",
+    "E013": "cannot use metadata file {path}, line {line}: {detail}. Give a header row with a "
+    "file or id column, and url, outlet, published, title as you have them.",
     "E020": "the Ray engine needs Ray Data: pip install 'wardesk[ray]' ({detail}).",
     "E021": "the Ray engine reads files and folders (pages, JSONL shards, WARC archives), "
     "not standard input: save the pages to a file, or use --engine local.",

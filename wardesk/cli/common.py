@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from wardesk.ingest import IngestOptions
+from wardesk.ingest.metadata import load_metadata
 from wardesk.model import Mention, PageFailure
 from wardesk.nlp import DEFAULT_MODEL
 from wardesk.pipeline import Services, load_services
@@ -25,8 +26,29 @@ TABLE_ROWS = 40
 TABLE_ROWS = 40
 
 
+METADATA_HELP = (
+    "CSV, TSV or JSONL of page metadata (columns file or id, url, outlet, published, title), "
+    "matched by file name or record id; repeat for several files. A page folder's own "
+    "SOURCES.tsv or metadata.tsv/.csv/.jsonl is read without it."
+)
+
+
+def metadata_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--metadata FILE``, repeatable: per-page url, outlet, date and title."""
+    return click.option(
+        "--metadata",
+        "metadata",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        metavar="FILE",
+        help=METADATA_HELP,
+    )(func)
+
+
 def ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by every command that reads pages: PAGES, --max-bytes, --published, --outlet."""
+    """Options shared by every command that reads pages: PAGES, --max-bytes, --published,
+    --outlet, --metadata."""
+    func = metadata_option(func)
     func = click.option(
         "--outlet", default=None, help="Outlet name to record for every page (overrides metadata)."
     )(func)
@@ -56,8 +78,16 @@ def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def ingest_settings(max_bytes: int, published: str | None, outlet: str | None) -> IngestOptions:
-    return IngestOptions(max_bytes=max_bytes, published=published, outlet=outlet)
+def ingest_settings(
+    max_bytes: int = 5_000_000,
+    published: str | None = None,
+    outlet: str | None = None,
+    metadata: tuple[str, ...] = (),
+) -> IngestOptions:
+    """The IngestOptions the shared page options ask for (metadata files read and checked)."""
+    return IngestOptions(
+        max_bytes=max_bytes, published=published, outlet=outlet, metadata=load_metadata(metadata)
+    )
 
 
 def report_failure(failure: PageFailure) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from wardesk.errors import WardeskError
 from wardesk.model import Document, PageFailure
 
 from .jsonl import read_jsonl
+from .metadata import Meta, apply_metadata, load_sidecar, sidecar
 from .options import DEFAULT_OPTIONS, IngestOptions
 from .readers import Origin, Result, failure, page_from_bytes, too_big
 from .streams import iter_lines, read_stream
@@ -181,6 +182,24 @@ def _walk(root: Path, errors: list[OSError]) -> list[Path]:
 
 
 def _read_file(path: Path, options: IngestOptions) -> Iterator[Result]:
+    """Read one file's pages, each with the metadata its folder's file and the options give."""
+    table = _metadata_for(path.parent, options)
+    fixed = Meta(outlet=options.outlet, published=options.published)
+    for result in _read_file_pages(path, options):
+        if table and isinstance(result, Document):
+            result = apply_metadata(result, table, fixed=fixed)
+        yield result
+
+
+def _metadata_for(folder: Path, options: IngestOptions) -> Mapping[str, Meta]:
+    """The folder's own metadata file laid under the run's ``--metadata`` table."""
+    found = sidecar(folder)
+    if found is None:
+        return options.metadata
+    return {**load_sidecar(found), **options.metadata}
+
+
+def _read_file_pages(path: Path, options: IngestOptions) -> Iterator[Result]:
     """Read one file by its suffix; an unknown suffix, or a pipe, is sniffed."""
     origin = Origin(path.name, str(path))
     kind = page_format(path)

@@ -10,6 +10,7 @@ from wardesk.model import Document, PageFailure
 
 from .encoding import declared_charset, decode_page
 from .html import extract_html, looks_like_html
+from .metadata import Meta
 from .options import IngestOptions
 from .text import compose, content_id, normalize_text, one_line
 
@@ -23,16 +24,6 @@ class Origin:
 
     name: str
     source_path: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Meta:
-    """Metadata a JSONL record states about its page; it beats what the HTML says."""
-
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: str | None = None
 
 
 def failure(name: str, exc: WardeskError) -> PageFailure:
