@@ -177,3 +177,6 @@ class Mention:
     source_stance: str | None = None
     # The words that decided source and certainty, for `wardesk extract --explain`.
     cues: tuple[str, ...] = ()
+    # True when the sentence names no place of its own and the place comes from the page
+    # before it; the in-page merge reads it (not part of the output contract).
+    place_borrowed: bool = False

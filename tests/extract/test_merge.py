@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from wardesk.extract.merge import fill_destinations, merge_page_mentions
 from wardesk.model import Agreement, Evidence, Location, Mention
 
@@ -77,3 +79,56 @@ def test_a_sentence_about_one_happening_alone_is_kept_over_one_that_tells_two():
     merged = merge_page_mentions([*lead, alone])
     assert [m.evidence.start for m in merged] == [100, 200]
     assert [m.location for m in merged] == [TOWN_A, TOWN_B]
+
+
+def told(n: int, text: str, *, status: str | None, borrowed: bool, **deal_terms) -> Mention:
+    """A deal mention whose sentence is ``text`` (place borrowed from the page or its own)."""
+    mention = deal(n, TOWN_A, deal_terms.pop("destination", None))
+    return replace(
+        mention,
+        source=deal_terms.pop("source", None),
+        evidence=Evidence(text, n * 100, n * 100 + len(text), n),
+        agreement=replace(mention.agreement, status=status, **deal_terms),
+        place_borrowed=borrowed,
+    )
+
+
+RETELLING_CASES = [
+    # (second sentence, its status, place borrowed?, extra terms, merged into the first?)
+    ("Under the agreement, the fighters are allowed to take light arms.", "agreed", True, {}, True),
+    (
+        "According to the deal, they will go north.",
+        "proposed",
+        True,
+        {"destination": "Idlib"},
+        True,
+    ),
+    ("The agreement also stipulates that roads reopen.", "agreed", True, {}, True),
+    ("Several states welcomed the truce on Monday.", None, True, {}, True),
+    # A place of its own: a report about somewhere else, not a retelling.
+    ("Under the agreement, fighters left the village.", "agreed", False, {}, False),
+    # No definite reference back: a new report.
+    ("Fighters will be allowed to leave.", "proposed", True, {}, False),
+    # An indefinite deal is introduced for the first time.
+    ("The evacuations come after a negotiated ceasefire deal.", None, True, {}, False),
+    # Implementation is a row of its own.
+    ("The evacuation was completed on Friday.", "implemented", True, {}, False),
+    # A new voice's claim about who leaves is an account of its own.
+    (
+        "Under the deal, foreign fighters will leave too, a commander said.",
+        "agreed",
+        True,
+        {"foreign_fighters": True, "source": "a rebel commander"},
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "borrowed", "terms", "merged"), RETELLING_CASES)
+def test_a_sentence_that_retells_the_deal_joins_it(text, status, borrowed, terms, merged):
+    first = told(1, "The two sides agreed that the fighters leave the town.", status="agreed",
+                 borrowed=False)  # fmt: skip
+    second = replace(told(2, text, status=status, borrowed=borrowed, **terms), location=TOWN_B)
+    kept = merge_page_mentions([first, second])
+    assert len(kept) == (1 if merged else 2)
+    assert kept[0].location == TOWN_A  # the deal's own report stays the evidence

@@ -468,6 +468,7 @@ def _mention(
         agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon, clause),
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, sentence.block),
+        place_borrowed=site not in places,
     )
 
 

@@ -11,10 +11,14 @@ on the page when tied.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from wardesk.geo.gazetteer import distance_km
+from wardesk.lexicon import words_pattern
 from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
@@ -42,8 +46,11 @@ def merge_page_mentions(mentions: list[Mention]) -> list[Mention]:
     told_with = Counter(m.evidence.start for m in mentions)
     for mention in mentions:
         twin = next((i for i, k in enumerate(kept) if same_happening(k, mention)), None)
-        if twin is None:
+        retold = _last_deal(kept, mention) if twin is None and retells_a_deal(mention) else None
+        if twin is None and retold is None:
             kept.append(mention)
+        elif retold is not None:
+            kept[retold] = _filled(kept[retold], mention)  # the deal's own report stays
         elif _better(mention, kept[twin]) or _told_alone(mention, kept[twin], told_with):
             kept[twin] = _filled(mention, kept[twin])
         else:
@@ -90,6 +97,52 @@ def same_happening(a: Mention, b: Mention) -> bool:
         and _same_place(a, b)
         and _same_time(a.date, b.date)
         and _same_deal_terms(a, b)
+    )
+
+
+@lru_cache(maxsize=2)
+def _cue(name: str) -> re.Pattern[str]:
+    """A pattern of ``wardesk/data/merge.toml`` (read once per process)."""
+    text = (resources.files("wardesk") / "data" / "merge.toml").read_text(encoding="utf-8")
+    return words_pattern(tomllib.loads(text)[name]["patterns"])
+
+
+def retells_a_deal(mention: Mention) -> bool:
+    """A deal sentence that names no place of its own and points back at a deal with a
+    definite name ("under the agreement", "the evacuation") retells the page's deal."""
+    return (
+        mention.agreement is not None
+        and mention.place_borrowed
+        and bool(_cue("deal_retelling").search(mention.evidence.text))
+        and not _cue("deal_introduced").search(mention.evidence.text)
+    )
+
+
+def _last_deal(kept: list[Mention], mention: Mention) -> int | None:
+    """The latest deal kept so far in the same section that the retelling fits: its terms
+    agree, or differ only because the retelling says what the deal will bring."""
+    for index in range(len(kept) - 1, -1, -1):
+        other = kept[index]
+        if other.agreement is None or other.in_comments != mention.in_comments:
+            continue
+        told = replace(mention, location=other.location, date=other.date)
+        if _same_deal_terms(other, told) or _foretold(other, mention):
+            return index
+        return None
+    return None
+
+
+def _foretold(deal: Mention, retelling: Mention) -> bool:
+    """An agreed deal and a sentence saying what it provides ("will go to", "are allowed")."""
+    x, y = deal.agreement, retelling.agreement
+    new_claim = y.foreign_fighters is not None and x.foreign_fighters != y.foreign_fighters
+    return (
+        not new_claim
+        and x.status == "agreed"
+        and y.status in ("proposed", "agreed", None)
+        and _compatible(x.destination, y.destination)
+        and _compatible(x.fighters, y.fighters)
+        and _compatible(x.civilians, y.civilians)
     )
 
 
