@@ -20,6 +20,7 @@ from wardesk.attribute import attribute
 from wardesk.deadline import PageTimeout, time_limit
 from wardesk.errors import WardeskError
 from wardesk.extract import extract
+from wardesk.extract.background import drop_background
 from wardesk.extract.merge import merge_page_mentions
 from wardesk.ground import PlaceResolver, open_resolver
 from wardesk.ingest import IngestOptions, ingest
@@ -90,7 +91,7 @@ def process_document(doc: Document, services: Services) -> PageResult:
     lookup = services.places.for_page(annotation)
     mentions = extract(annotation, services.lexicon, lookup)
     mentions = attribute(annotation, mentions, services.lexicon)
-    return PageResult(doc, segments, merge_page_mentions(mentions))
+    return PageResult(doc, segments, merge_page_mentions(drop_background(mentions)))
 
 
 def process_within(

@@ -1,0 +1,48 @@
+"""Background sentences (a trend over months or years, no place of their own) are no events."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardesk.extract.background import drop_background, is_background
+from wardesk.model import Agreement, Evidence, Mention
+
+CASES = [
+    # (sentence, place borrowed from the page?, a deal?, background?)
+    ("Over the past two years the militia has steadily lost ground.", True, False, True),
+    ("In recent months the army has advanced on several fronts.", True, False, True),
+    ("Rebels have for decades fought the central government.", True, False, True),
+    ("The two sides have been battling for a month.", True, False, True),
+    ("For many years the valley changed hands again and again.", True, False, True),
+    # A place of its own: the sentence tells where, so it is coded.
+    ("In recent months the army has shelled the port of Kafr Zeta.", False, False, False),
+    # A dated happening, no span.
+    ("Gunmen killed three guards on Monday.", True, False, False),
+    ("The battle claimed the lives of 400 fighters.", True, False, False),
+    # Deals stay: the in-page merge decides what they retell.
+    ("For months the sides have talked about a withdrawal.", True, True, False),
+]
+
+
+def mention(text: str, borrowed: bool, deal: bool) -> Mention:
+    return Mention(
+        doc="t.txt",
+        mention_id="t.txt#1",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Rebels",
+        evidence=Evidence(text, 0, len(text), 0),
+        agreement=Agreement(kind="withdrawal") if deal else None,
+        place_borrowed=borrowed,
+    )
+
+
+@pytest.mark.parametrize(("text", "borrowed", "deal", "background"), CASES)
+def test_background_is_a_span_without_a_place_of_its_own(text, borrowed, deal, background):
+    assert is_background(mention(text, borrowed, deal)) is background
+
+
+def test_drop_background_keeps_the_rest_in_order():
+    page = [mention(text, borrowed, deal) for text, borrowed, deal, _ in CASES]
+    kept = drop_background(page)
+    assert [m.evidence.text for m in kept] == [t for t, _, _, bg in CASES if not bg]
