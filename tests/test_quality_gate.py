@@ -1,6 +1,7 @@
 """Quality gate: extraction scored on the hand-coded gold must not fall below pinned floors.
 
-The floors live in ``tests/quality_baseline.json``. Raise a floor when extraction
+The floors live in ``tests/quality_baseline.json``: per gold set, and for fusion (pairwise
+and B-cubed F1 over matched mentions, against ``happenings.jsonl``). Raise a floor when extraction
 improves (``wardesk evaluate`` prints the current scores); lowering one needs an
 entry in the file's ``lowered`` list saying why, and this test checks that there is one.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from wardesk.contract import mention_record
+from wardesk.evaluate_fusion import Linked, events_of, fusion_score, link, load_happenings
 from wardesk.ingest import IngestOptions
 from wardesk.model import PageFailure
 from wardesk.pipeline import load_services, process_pages
@@ -22,15 +24,20 @@ BASELINE = Path(__file__).with_name("quality_baseline.json")
 SETS = ("seeds", "dev", "dev-2", "dev-3", "dev-4")
 
 
-def measured_board(corpus: Path, gold: Path) -> Scoreboard:
-    """Every gold set scored on its pages (each folder's SOURCES.tsv dates them)."""
+def measured(corpus: Path, gold: Path) -> tuple[Scoreboard, list[Linked]]:
+    """Every gold set scored on its pages (each folder's SOURCES.tsv dates them), and the
+    matched mentions tied to the fused event and gold happening of each."""
     sets = [s for s in load_gold_sets([gold]) if s.name in SETS]
     by_set: dict[str, list[dict]] = {}
+    results = []
     for item in process_pages([corpus / s.name for s in sets], IngestOptions(), load_services()):
         assert not isinstance(item, PageFailure), item
+        results.append(item)
         name = page_set(item.document.name, item.document.source_path, sets)
         by_set.setdefault(name, []).extend(mention_record(m) for m in item.mentions)
-    return score_sets(sets, by_set, [])
+    board = score_sets(sets, by_set, [])
+    keys = load_happenings(str(gold / "happenings.jsonl"))
+    return board, link(board, sets, events_of(results), keys)
 
 
 def values(report) -> dict[str, float]:
@@ -46,11 +53,14 @@ def values(report) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def scores(seeds_dir, gold_dir) -> dict[str, dict[str, float]]:
-    board = measured_board(seeds_dir.parent, gold_dir)
-    return {name: values(report) for name, _, report in board.sets}
+    board, linked = measured(seeds_dir.parent, gold_dir)
+    out = {name: values(report) for name, _, report in board.sets}
+    fused = fusion_score(linked)
+    out["fusion"] = {"pair_f1": fused.pair_f1 or 0.0, "bcubed_f1": fused.bcubed_f1 or 0.0}
+    return out
 
 
-@pytest.mark.parametrize("corpus", SETS)
+@pytest.mark.parametrize("corpus", [*SETS, "fusion"])
 def test_scores_hold_their_floors(scores, corpus):
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"][corpus]
     below = {

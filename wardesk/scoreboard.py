@@ -59,6 +59,8 @@ class Scoreboard:
     sets: tuple[tuple[str, int, Report], ...]
     total: Report
     unassigned: tuple[str, ...]
+    # Each set's predictions in the order its report's pairs index them.
+    predictions: Mapping[str, tuple[Row, ...]]
 
 
 def set_name(path: Path) -> str:
@@ -112,14 +114,16 @@ def score_sets(
 ) -> Scoreboard:
     """Score each set's predictions against its rows, and everything together."""
     reports = []
+    kept: dict[str, tuple[Row, ...]] = {}
     all_gold: list[Row] = []
     all_pred: list[Row] = []
     for gold_set in sets:
         pred = list(predictions.get(gold_set.name, ()))
+        kept[gold_set.name] = tuple(pred)
         reports.append((gold_set.name, len(gold_set.docs), score(gold_set.rows, pred)))
         all_gold.extend(_qualified(gold_set.name, gold_set.rows))
         all_pred.extend(_qualified(gold_set.name, pred))
-    return Scoreboard(tuple(reports), score(all_gold, all_pred), tuple(unassigned))
+    return Scoreboard(tuple(reports), score(all_gold, all_pred), tuple(unassigned), kept)
 
 
 def _qualified(name: str, rows: Iterable[Row]) -> list[Row]:

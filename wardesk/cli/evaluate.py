@@ -17,10 +17,18 @@ from wardesk.cli.common import (
 )
 from wardesk.contract import mention_record
 from wardesk.evaluate import Row, load_jsonl, render_report, report_to_dict, score
+from wardesk.evaluate_fusion import (
+    events_of,
+    fusion_to_dict,
+    link,
+    load_happenings,
+    render_fusion,
+)
 from wardesk.model import PageFailure
-from wardesk.pipeline import process_pages
+from wardesk.pipeline import PageResult, process_pages
 from wardesk.scoreboard import (
     GoldSet,
+    Scoreboard,
     load_gold_sets,
     page_set,
     render_scoreboard,
@@ -60,6 +68,13 @@ from wardesk.scoreboard import (
     metavar="DATE",
     help="Publication date (ISO) for pages that carry none.",
 )
+@click.option(
+    "--happenings",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Also score fusion: a JSONL of {set, id, happening} giving each gold row the "
+    "real-world happening it reports (../shared/gold/happenings.jsonl). Needs PAGES.",
+)
 @metadata_option
 @model_option
 @click.argument("pages", nargs=-1, type=str)
@@ -68,6 +83,7 @@ def evaluate(
     pred: str | None,
     fmt: str,
     published: str | None,
+    happenings: str | None,
     metadata: tuple[str, ...],
     model: str,
     pages: tuple[str, ...],
@@ -83,16 +99,26 @@ def evaluate(
     """
     if pred is None and not pages:
         raise click.UsageError("give PAGES to extract, or --pred PRED.jsonl")
+    if happenings and pred is not None:
+        raise click.UsageError("--happenings scores fusion of extracted PAGES, not of --pred")
     sets = load_gold_sets(golds)
     if not sets:
         raise click.UsageError(f"no gold files (*.gold.jsonl) in {', '.join(golds)}")
-    predicted = _predictions(pred, pages, published, metadata, model)
-    if len(sets) == 1 and not Path(golds[0]).is_dir():
+    predicted, results = _predictions(pred, pages, published, metadata, model)
+    if len(sets) == 1 and not Path(golds[0]).is_dir() and not happenings:
         report = score(sets[0].rows, [row for row, _ in predicted])
         output = report_to_dict(report) if fmt == "json" else render_report(report)
     else:
         board = _scoreboard(sets, predicted)
         output = scoreboard_to_dict(board) if fmt == "json" else render_scoreboard(board)
+        if happenings:
+            keys = load_happenings(happenings)
+            linked = link(board, sets, events_of(results), keys)
+            names = [s.name for s in sets]
+            if fmt == "json":
+                output["fusion"] = fusion_to_dict(linked)
+            else:
+                output += "\n" + render_fusion(linked, names)
     click.echo(json.dumps(output, indent=2) if fmt == "json" else output, nl=fmt == "json")
 
 
@@ -102,22 +128,22 @@ def _predictions(
     published: str | None,
     metadata: tuple[str, ...],
     model: str,
-) -> list[tuple[Row, str | None]]:
-    """Each predicted mention with the path of the page it came from (None when loaded)."""
+) -> tuple[list[tuple[Row, str | None]], list[PageResult]]:
+    """Each predicted mention with the path of its page, and the pages extracted now."""
     if pred is not None:
-        return [(row, None) for row in load_jsonl(pred)]
+        return [(row, None) for row in load_jsonl(pred)], []
     options = ingest_settings(published=published, metadata=metadata)
-    found: list[tuple[Row, str | None]] = []
+    results: list[PageResult] = []
     for item in process_pages(pages, options, load_services_with_status(model)):
         if isinstance(item, PageFailure):
             report_failure(item)
         else:
-            path = item.document.source_path
-            found.extend((mention_record(m), path) for m in item.mentions)
-    return found
+            results.append(item)
+    found = [(mention_record(m), r.document.source_path) for r in results for m in r.mentions]
+    return found, results
 
 
-def _scoreboard(sets: list[GoldSet], predicted: list[tuple[Row, str | None]]):
+def _scoreboard(sets: list[GoldSet], predicted: list[tuple[Row, str | None]]) -> Scoreboard:
     by_set: dict[str, list[Row]] = {}
     unassigned: list[str] = []
     for row, path in predicted:
