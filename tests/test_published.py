@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wardesk.model import Document
-from wardesk.published import with_publication_date
+from wardesk.published import url_date, with_publication_date
 from wardesk.segment import segment
 
 
@@ -29,3 +29,25 @@ def test_reader_comments_do_not_date_the_page():
     )
     doc = _doc(text)
     assert with_publication_date(doc, segment(doc)).published is None
+
+
+def test_a_date_told_in_the_story_never_dates_the_page():
+    doc = _doc("Headline\n\nThe siege, which began on November 14, 2017, ended on Saturday.\n")
+    assert with_publication_date(doc, segment(doc)).published is None
+
+
+def test_the_url_dates_the_page():
+    doc = Document(
+        id="p", name="p.txt", text="Headline\n\nRebels left on Saturday.\n", format="text",
+        url="https://news.example/world/2018/03/24/rebels-leave",
+    )  # fmt: skip
+    assert with_publication_date(doc, segment(doc)).published == "2018-03-24"
+
+
+def test_a_dateline_opening_the_article_dates_the_page():
+    doc = _doc("Headline\n\nJanuary 13, 2017 (CAPITAL) – Two officers defected on Thursday.\n")
+    assert with_publication_date(doc, segment(doc)).published == "2017-01-13"
+
+
+def test_an_impossible_url_date_is_ignored():
+    assert url_date("https://x.example/2017/02/30/story") is None

@@ -347,15 +347,21 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-3]\d)\b")
 
 def latest_full_date(text: str) -> date | None:
     """The latest complete calendar date written anywhere in ``text`` (None if none)."""
-    found: list[date] = []
+    found = full_dates(text)
+    return max(d for _, d in found) if found else None
+
+
+def full_dates(text: str) -> list[tuple[int, date]]:
+    """Every complete calendar date written in ``text``, with where it starts, in order."""
+    found: list[tuple[int, date]] = []
     for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
             resolved = _full(match, None)
             if resolved is not None:
-                found.append(date.fromisoformat(resolved[0]))
+                found.append((match.start(), date.fromisoformat(resolved[0])))
     for match in _ISO_DATE.finditer(text):
         try:
-            found.append(date(*(int(g) for g in match.groups())))
+            found.append((match.start(), date(*(int(g) for g in match.groups()))))
         except ValueError:
             continue  # "2017-02-30" is not a date; keep looking
-    return max(found) if found else None
+    return sorted(found)
