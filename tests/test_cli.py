@@ -98,6 +98,27 @@ def test_run_over_examples_stores_pages_and_resumes(tmp_path):
     assert re.search(r"0 stored .*5 already stored", again.output.replace("\n", " "))
 
 
+def test_run_says_where_page_dates_come_from(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    story = "Headline\n\nRebels shelled the town of Idlib on Monday.\n"
+    (pages / "a.txt").write_text(story)
+    (pages / "b.txt").write_text(story.replace("Monday", "Tuesday"))
+    (pages / "c.txt").write_text("Headline\n\nMarch 3, 2018 / 5:38 PM\n\n" + story)
+    (tmp_path / "meta.csv").write_text("file,published\na.txt,2018-03-22\n")
+    result = invoke("run", str(pages), "--db", str(tmp_path / "w.db"),
+                    "--metadata", str(tmp_path / "meta.csv"))  # fmt: skip
+    line = " ".join(result.output.split())
+    assert "Publication dates: 1 from metadata, 1 read off the page" in line
+    assert "1 undated" in line and "--metadata" in line
+
+
+def test_a_bad_published_date_is_refused_with_its_value(tmp_path):
+    result = CliRunner().invoke(cli, ["extract", str(EXAMPLES), "--published", "17/06/2"])
+    assert result.exit_code == 2
+    assert "E011" in result.output and "17/06/2" in result.output
+
+
 def test_bad_pages_are_named_counted_and_kept(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()

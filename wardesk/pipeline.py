@@ -69,6 +69,19 @@ class RunSummary:
     failures: list[PageFailure] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Pages stored in this run by where their publication date came from.
+    dated_by_metadata: int = 0
+    dated_from_page: int = 0
+    undated: int = 0
+
+    def count_date(self, doc: Document) -> None:
+        """Count where a stored page's publication date came from."""
+        if not doc.published:
+            self.undated += 1
+        elif doc.published_inferred:
+            self.dated_from_page += 1
+        else:
+            self.dated_by_metadata += 1
 
     @property
     def exit_code(self) -> int:

@@ -253,5 +253,22 @@ def _print_summary(summary: RunSummary, db: str, fusion: FusionResult) -> None:
         f"{len(summary.failures)} skipped, in {summary.seconds:.1f} s",
         highlight=False,
     )
+    if summary.stored:
+        out_console.print(_dates_line(summary), highlight=False, soft_wrap=True)
     print_fusion_summary(fusion)
     out_console.print(f"Database: {display_target(db)}", highlight=False, soft_wrap=True)
+
+
+def _dates_line(summary: RunSummary) -> str:
+    """Where the stored pages' publication dates came from, and what that means for events."""
+    line = (
+        f"Publication dates: {summary.dated_by_metadata} from metadata, "
+        f"{summary.dated_from_page} read off the page (URL, dateline or timestamp), "
+        f"{summary.undated} undated"
+    )
+    if summary.undated:
+        line += (
+            "; on undated pages, weekdays and relative dates ('on Sunday', 'last month') stay "
+            "unresolved: give dates with --metadata FILE or --published DATE"
+        )
+    return line

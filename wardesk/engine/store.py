@@ -85,3 +85,4 @@ def _record(store: Store, run_id: int, outcome: Outcome, summary: RunSummary) ->
     store.save_page(outcome.document, outcome.segments, outcome.mentions)
     summary.stored += 1
     summary.mentions += len(outcome.mentions)
+    summary.count_date(outcome.document)
