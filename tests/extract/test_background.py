@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from wardesk.extract.background import drop_background, is_background
-from wardesk.model import Agreement, Evidence, Mention
+from wardesk.model import Agreement, Evidence, Location, Mention
 
 CASES = [
     # (sentence, place borrowed from the page?, a deal?, background?)
@@ -14,6 +16,8 @@ CASES = [
     ("Rebels have for decades fought the central government.", True, False, True),
     ("The two sides have been battling for a month.", True, False, True),
     ("For many years the valley changed hands again and again.", True, False, True),
+    ("Fighting has spread across the country since the coup.", True, False, True),
+    ("The air force has carried out 200 strikes in the past year.", True, False, True),
     # A place of its own: the sentence tells where, so it is coded.
     ("In recent months the army has shelled the port of Kafr Zeta.", False, False, False),
     # A dated happening, no span.
@@ -22,6 +26,16 @@ CASES = [
     # Deals stay: the in-page merge decides what they retell.
     ("For months the sides have talked about a withdrawal.", True, True, False),
 ]
+
+
+COUNTRY = Location("Freedonia", 10.0, 20.0, None, None, "Freedonia", 3)
+TOWN = Location("Kafr Zeta", 35.3, 36.6, 1, "Hamah", "Syria", 1)
+
+
+def test_a_whole_country_is_no_place_of_its_own():
+    text = "Fighting has ravaged the country since the coup in 2021."
+    assert is_background(replace(mention(text, False, False), location=COUNTRY))
+    assert not is_background(replace(mention(text, False, False), location=TOWN))
 
 
 def mention(text: str, borrowed: bool, deal: bool) -> Mention:

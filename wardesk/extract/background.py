@@ -2,8 +2,8 @@
 
 The coding guideline codes something that happened somewhere; "in recent years the group
 has steadily lost ground" tells neither a day nor a place. A violent or territorial mention
-whose sentence names no place of its own (it leans on the page's last place) and spans
-months or years is such background. Deals are kept: a deal told without a place is still
+whose sentence names no place of its own (it leans on the page's last place, or names only
+a whole country) and spans months or years is such background. Deals are kept: a deal told without a place is still
 the page's deal, and the in-page merge decides what it retells.
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from wardesk.lexicon import words_pattern
-from wardesk.model import Mention
+from wardesk.model import Location, Mention
 
 
 @lru_cache(maxsize=1)
@@ -28,9 +28,14 @@ def is_background(mention: Mention) -> bool:
     """Whether ``mention`` tells a trend or campaign with no place of its own."""
     return (
         mention.agreement is None
-        and mention.place_borrowed
+        and (mention.place_borrowed or _whole_country(mention.location))
         and bool(_extended_span().search(mention.evidence.text))
     )
+
+
+def _whole_country(location: Location | None) -> bool:
+    """A place that is a country and nothing finer (no province, no town)."""
+    return location is not None and location.precision == 3 and location.admin1 is None
 
 
 def drop_background(mentions: list[Mention]) -> list[Mention]:
