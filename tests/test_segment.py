@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -136,6 +137,32 @@ def test_wire_story_alone_is_title_body_boilerplate() -> None:
     assert seg.comments == ()
     assert roles_of(seg, "Photograph:") == {"boilerplate"}
     assert roles_of(seg, "Reporting by") == {"boilerplate"}
+
+
+MASTHEADS = [
+    # (lines before the first prose line, the one that is the headline)
+    (["World News", "Militia hands over three villages in the north"], 1),
+    (
+        [
+            "Monday, 4 March 2019",
+            "Home / World / Militia leaves the hills",
+            "Militia leaves the hills",
+        ],
+        2,
+    ),
+    (["Militia leaves the hills", "By Jane Roe", "Updated 4 March 2019"], 0),
+    (["Site", "News"], 0),  # no line reads as a headline: the first with the most words
+]
+
+
+@pytest.mark.parametrize(("head", "headline"), MASTHEADS)
+def test_the_masthead_headline_is_the_title_and_the_rest_furniture(head, headline) -> None:
+    lede = "Fighters of the militia left the hill villages on buses on Monday, officials said."
+    seg = segment(make_doc("\n".join([*head, "", lede, ""])))
+    roles = {b.text: b.role for b in seg.blocks}
+    assert seg.title == head[headline]
+    assert roles[lede] == "body"
+    assert all(roles[line] == "boilerplate" for i, line in enumerate(head) if i != headline)
 
 
 def test_bulleted_thread_authors_and_depths() -> None:

@@ -100,6 +100,10 @@ class SegmentPatterns:
     title_max_chars: int = 160
     title_max_words: int = 28
     links_max_chars: int = 120
+    masthead_max_lines: int = 8
+    prose_min_words: int = 8
+    headline_min_words: int = 4
+    not_headline: re.Pattern[str] = re.compile(r"(?!)")
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> SegmentPatterns:
@@ -122,6 +126,10 @@ class SegmentPatterns:
             not_name_words=frozenset(w.lower() for w in names["not_name_words"]),
             title_max_chars=int(data["title"]["max_chars"]),
             title_max_words=int(data["title"]["max_words"]),
+            masthead_max_lines=int(data["title"]["masthead_max_lines"]),
+            prose_min_words=int(data["title"]["prose_min_words"]),
+            headline_min_words=int(data["title"]["headline_min_words"]),
+            not_headline=re.compile(data["title"]["not_headline"]),
             links_max_chars=int(data["links"]["max_chars"]),
         )
 
@@ -379,6 +387,16 @@ def _classify_body(page: _Page, idx: Iterable[int], tags: list[_Tag], *, find_ti
     """Tag the lines of an article region: boilerplate, title (and its copies), body."""
     title: str | None = None
     in_links = False
+    idx = list(idx)
+    if find_title:
+        masthead = _masthead(page, idx)
+        if len(masthead) > 1:
+            # Site furniture, dateline and breadcrumbs around the headline are not article text.
+            chosen = _pick_headline(page, masthead)
+            for i in masthead:
+                tags[i] = _BOILER
+            tags[chosen], title, find_title = _TITLE, _norm(page.lines[chosen].text), False
+            idx = [i for i in idx if i not in masthead]
     for i in idx:
         line = page.lines[i]
         rule = page.rule(i, in_comments=False)
@@ -394,6 +412,41 @@ def _classify_body(page: _Page, idx: Iterable[int], tags: list[_Tag], *, find_ti
         else:
             tags[i] = _BODY
         find_title = False
+
+
+def _masthead(page: _Page, idx: Sequence[int]) -> list[int]:
+    """The short lines that open a page before its first line of prose (at most a few)."""
+    run: list[int] = []
+    for i in idx[: page.p.masthead_max_lines + 1]:
+        line = page.lines[i]
+        if page.rule(i, in_comments=False) is not None:
+            continue
+        if _prose(line, page.p):
+            return run
+        run.append(i)
+    return []  # no prose in sight: not a page head this rule can read
+
+
+def _prose(line: _Line, p: SegmentPatterns) -> bool:
+    """A line of running text: longer than a headline, or a full sentence of some length."""
+    words = len(line.text.split())
+    ends = line.text.rstrip()[-1:] in ".!?:\"”’'"
+    return not _headline(line, p) or (ends and words >= p.prose_min_words)
+
+
+def _pick_headline(page: _Page, masthead: Sequence[int]) -> int:
+    """The masthead line that reads as a headline: the first of a few words that is not a
+    date, a byline or a breadcrumb trail; failing that, the one with the most words."""
+    p = page.p
+    for i in masthead:
+        text = page.lines[i].text
+        if (
+            len(text.split()) >= p.headline_min_words
+            and not p.not_headline.search(text)
+            and sum(c.isalpha() for c in text) > len(text) / 2
+        ):
+            return i
+    return max(masthead, key=lambda i: len(page.lines[i].text.split()))
 
 
 def _link_line(line: _Line, p: SegmentPatterns) -> bool:
