@@ -64,6 +64,8 @@ CLAIM_VALUE = re.compile(
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|claimed|according to)\b", re.I)
 NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
+# A trigger noun after one of these only dates the sentence's event ("hours before the swap").
+TIME_PREPOSITIONS = frozenset({"before", "after", "until", "since", "ahead"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
@@ -212,6 +214,8 @@ def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
         return True
     # "to avoid destruction by airstrikes": the strikes qualify a noun, they are not reported.
     preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ in TIME_PREPOSITIONS:
+        return True  # "hours before the prisoner exchange": the exchange only tells when
     return (
         head.dep_ == "pobj"
         and preposition.lower_ in ("by", "of")
