@@ -79,7 +79,8 @@ def test_ray_gives_the_same_mentions_in_the_same_order(pages_dir, one_process, r
     outcomes, stats = run(pages_dir, EngineOptions(engine="ray", workers=2, chunk_size=1))
     assert sorted_jsonl(outcomes) == sorted_jsonl(one_process)
     assert [outcome_name(o) for o in outcomes] == [outcome_name(o) for o in one_process]
-    assert len(stats.workers) == 2 and all(w.loads == 1 for w in stats.workers.values())
+    # Under load the worker that starts first may take every page of a run this small.
+    assert 1 <= len(stats.workers) <= 2 and all(w.loads == 1 for w in stats.workers.values())
     assert ray_runtime.is_initialized()  # a runtime the engine did not start is left running
 
 

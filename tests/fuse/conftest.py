@@ -18,6 +18,9 @@ PLACES = {
         "eastern Hama countryside", 35.25, 37.35, None, "Hama", "Syria", 2
     ),
     "Nowhere": Location("Nowhere", None, None, None, None, None, 1),
+    # Two invented suburbs 12 km apart: close enough for one clash, two towns for deals.
+    "Suburb A": Location("Suburb A", 33.50, 36.20, 900001, "Rif Dimashq", "Syria", 1),
+    "Suburb B": Location("Suburb B", 33.50, 36.33, 900002, "Rif Dimashq", "Syria", 1),
 }
 SUB_TYPES = {
     "Agreement": "Strategic developments",

@@ -29,6 +29,13 @@ def test_place_radius_grows_with_vagueness(make):
     assert not _same(make("a", place=None), make("b", place=None))
 
 
+def test_deals_of_two_neighbouring_towns_are_two_deals(make):
+    clash = {"sub": "Armed clash", "deal": None}
+    assert _same(make("a", place="Suburb A", **clash), make("b", place="Suburb B", **clash))
+    assert not _same(make("a", place="Suburb A"), make("b", place="Suburb B"))
+    assert _same(make("a", place="Suburb A"), make("b", place="Suburb A"))
+
+
 def test_places_without_coordinates_match_by_name(make):
     assert _same(make("a", place="Nowhere"), make("b", place="Nowhere"))
 

@@ -24,6 +24,8 @@ from wardesk.geo.gazetteer import distance_km
 
 # How far apart two places may be and still be one event's place, by ACLED geo precision.
 RADIUS_KM = {1: 25.0, 2: 50.0, 3: 150.0}
+# Deals are local: one named town's deal is not its neighbour's, however close.
+DEAL_TOWN_KM = 5.0
 # How many days apart two reports of one event may be dated, by type family.
 TOLERANCE_DAYS = {
     "deal": 42,
@@ -104,6 +106,8 @@ def places_match(a: Candidate, b: Candidate) -> bool:
         return True
     if None not in (x.lat, x.lon, y.lat, y.lon):
         radius = max(RADIUS_KM.get(x.precision, 150.0), RADIUS_KM.get(y.precision, 150.0))
+        if a.family == "deal" and x.precision == y.precision == 1:
+            radius = DEAL_TOWN_KM  # a deal is struck for one town: two towns, two deals
         if abs(x.lat - y.lat) * _KM_PER_DEGREE > radius:
             return False  # cheaper than the great-circle distance, and most pairs stop here
         return distance_km(x.lat, x.lon, y.lat, y.lon) <= radius
