@@ -3,7 +3,8 @@
 The coding guideline codes something that happened somewhere; "in recent years the group
 has steadily lost ground" tells neither a day nor a place. A violent or territorial mention
 whose sentence names no place of its own (it leans on the page's last place, or names only
-a whole country) and spans months or years is such background. Deals are kept: a deal told without a place is still
+a whole country) and spans months or years, or tells a trend or a tally ("a rise in
+attacks", "so far"), is such background. Deals are kept: a deal told without a place is still
 the page's deal, and the in-page merge decides what it retells.
 """
 
@@ -18,10 +19,11 @@ from wardesk.lexicon import words_pattern
 from wardesk.model import Location, Mention
 
 
-@lru_cache(maxsize=1)
-def _extended_span() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _cue(name: str) -> re.Pattern[str]:
+    """A pattern of ``wardesk/data/background.toml`` (read once per process)."""
     text = (resources.files("wardesk") / "data" / "background.toml").read_text(encoding="utf-8")
-    return words_pattern(tomllib.loads(text)["extended_span"]["patterns"])
+    return words_pattern(tomllib.loads(text)[name]["patterns"])
 
 
 def is_background(mention: Mention) -> bool:
@@ -29,7 +31,7 @@ def is_background(mention: Mention) -> bool:
     return (
         mention.agreement is None
         and (mention.place_borrowed or _whole_country(mention.location))
-        and bool(_extended_span().search(mention.evidence.text))
+        and any(_cue(name).search(mention.evidence.text) for name in ("extended_span", "trend"))
     )
 
 
