@@ -165,6 +165,22 @@ def test_the_masthead_headline_is_the_title_and_the_rest_furniture(head, headlin
     assert all(roles[line] == "boilerplate" for i, line in enumerate(head) if i != headline)
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Police check the crowd near the market on Monday. (Jane Roe / Some Agency)", True),
+        ("The minister speaks at a briefing, March 2, 2016 (Photo Agency/ Jane Roe)", True),
+        ("The truce holds, the mission said (checked against two local radios / a wire)", False),
+        ("Rebels left the town on Monday (AFP).", False),
+    ],
+)
+def test_captions_with_a_bracketed_credit_are_furniture(line, caption) -> None:
+    lede = "Fighters of the militia left the hill villages on buses on Monday, officials said."
+    seg = segment(make_doc(f"Militia leaves the hills\n\n{lede}\n\n{line}\n\nMore text here.\n"))
+    role = next(b.role for b in seg.blocks if b.text == line)
+    assert (role == "boilerplate") is caption
+
+
 def test_bulleted_thread_authors_and_depths() -> None:
     text = WIRE + BULLETED
     seg = segment(make_doc(text))
