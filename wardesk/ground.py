@@ -14,7 +14,7 @@ from pathlib import Path
 
 from wardesk.annotate import Annotation
 from wardesk.extract.places import NAME_RUN
-from wardesk.geo import Gazetteer, ResolveContext, country_focus, open_gazetteer, resolve
+from wardesk.geo import Gazetteer, ResolveContext, focus_weights, open_gazetteer, resolve
 from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Location
 
@@ -36,14 +36,16 @@ class PlaceResolver:
             if not sentence.in_comments
             for match in NAME_RUN.finditer(sentence.text)
         ]
-        focus = country_focus(names, self.gazetteer)
+        weighted = focus_weights(names, self.gazetteer)
+        focus = tuple(cc for cc, _ in weighted)
+        weights = tuple(w for _, w in weighted)
         focus_names = self._country_names(focus)
         near: list[tuple[float, float]] = []
         known: dict[str, Location | None] = {}
 
         def lookup(name: str) -> Location | None:
             if name not in known:
-                context = ResolveContext(countries=focus, near=list(near))
+                context = ResolveContext(countries=focus, near=list(near), weights=weights)
                 found = resolve(name, context=context, gazetteer=self.gazetteer)
                 known[name] = found if _plausible(found, focus_names, near) else None
                 found = known[name]

@@ -8,13 +8,17 @@ gazetteer can resolve become places.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
+from wardesk.geo import is_notable
 from wardesk.model import Location
-from wardesk.nlp import lemma
+from wardesk.nlp import _ON_DEMAND_KEY, lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
@@ -55,9 +59,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
 # described ("X, a spokesman"), or carries a title.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
-# Capitalised acronyms ("EFE", "HKOR") are agencies and units far more often than places;
-# a real one ("UAE") still comes through the parser's GPE entities.
-ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Capitalised acronyms ("EFE", "HKOR", "SPLA-IO") and words in capitals are agencies, units
+# and mastheads far more often than places; a real one ("UAE") still comes through the
+# parser's GPE entities.
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}|[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)+")
+# Entities that vouch for a capitalised dictionary word as a name: the small model tags
+# "Aleppo" NORP and "Golan" PRODUCT, but a lone PERSON word ("Missiles") is no place.
+VOUCHING_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PRODUCT", "EVENT"})
 DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese|i|ic|an|ians|is)$", re.I)
 PLACE_KIND_END = re.compile(
     r"\s(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|border|dam)$"
@@ -96,6 +104,33 @@ FROM_PREPS = frozenset({"from", "out"})
 LEAVE_LEMMAS = frozenset({"leave", "depart", "head", "set", "bind", "board"})
 
 
+@dataclass(frozen=True, slots=True)
+class Metonymy:
+    """When a place name stands for something else than the event's place (places.toml)."""
+
+    venue_before: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    speech_verbs: frozenset[str]
+    owned_not_places: frozenset[str]
+
+
+@cache
+def metonymy() -> Metonymy:
+    """The patterns and word lists of ``wardesk/data/places.toml``."""
+    text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["metonymy"]
+
+    def joined(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+
+    return Metonymy(
+        venue_before=joined("venue_before"),
+        seat_before=joined("seat_before"),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        owned_not_places=frozenset(data["owned_not_places"]),
+    )
+
+
 def find_places(
     text: str, parsed: Doc | None, resolve: Resolve, *, skip_before: int = 0
 ) -> list[PlacePhrase]:
@@ -110,13 +145,16 @@ def find_places(
         if parsed is not None and _is_part_of_longer_name(parsed, span)
     ]
     people = _entity_spans(parsed, frozenset({"PERSON"}))
+    vouched = _entity_spans(parsed, VOUCHING_LABELS)
     runs = [
-        (m.start(), m.end())
+        (start, m.end())
         for m in NAME_RUN.finditer(text)
-        if not ACRONYM.fullmatch(m.group(0))
-        and _looks_like_a_name(parsed, m.start(), m.end())
-        and not _within(m.start(), m.end(), not_places)
-        and not (_overlaps(m.start(), m.end(), people) and _person_like(parsed, m.start(), m.end()))
+        if (start := _past_function_words(parsed, m.start(), m.end())) < m.end()
+        and not ACRONYM.fullmatch(text[start : m.end()])
+        and _looks_like_a_name(parsed, start, m.end())
+        and not (_common_word(parsed, start, m.end()) and not _overlaps(start, m.end(), vouched))
+        and not _within(start, m.end(), not_places)
+        and not (_overlaps(start, m.end(), people) and _person_like(parsed, start, m.end()))
     ]
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
@@ -130,7 +168,11 @@ def find_places(
         whole = (start, end)
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
-        if location is None or _modifies_a_force(parsed, start, end):
+        if (
+            location is None
+            or _modifies_a_force(parsed, start, end)
+            or _stands_for_its_rulers(text, parsed, start, end)
+        ):
             continue
         # The trimmed-off owner ("Syria" in "Syria's Idlib province") only says where the
         # place lies: it is no place of its own.
@@ -138,6 +180,45 @@ def find_places(
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
     return found
+
+
+def _past_function_words(parsed: Doc | None, start: int, end: int) -> int:
+    """Where a capitalised run starts once a sentence-opening function word is left out
+    ("On June", "Since Tuesday", "Through the ..."): those are capitalised, not names."""
+    if parsed is None:
+        return start
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    for token in span:
+        if not token.is_stop or token.lower_ in ARTICLES:
+            return max(start, token.idx)
+    return end
+
+
+def _common_word(parsed: Doc | None, start: int, end: int) -> bool:
+    """One capitalised word the English dictionary knows ("Missiles", "Earlier", "Members"):
+    capitalised by its place in the sentence or by the writer's style, not a name, unless it
+    is the name of a country, province or big city ("Aleppo" is in the dictionary too)."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0].lower_
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    known = any(form in words for form in forms for words in _dictionary(parsed))
+    return known and not is_notable(span.text)
+
+
+def _dictionary(parsed: Doc) -> list:
+    """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs), when it has them."""
+    lemmatizer = parsed.user_data.get(_ON_DEMAND_KEY)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return []
+    table = lookups.get_table("lemma_index")
+    return [table[key] for key in table]
 
 
 def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
@@ -162,6 +243,34 @@ def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
     if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
         return False
     return lemma(span.root.head).lower() in FORCE_NOUNS
+
+
+def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) -> bool:
+    """A place named as a venue or seat of power, or standing for its government or owning a
+    group: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
+    Yaoundé", "Lebanon's Hezbollah". The event did not happen there."""
+    rules = metonymy()
+    before = text[:start]
+    if rules.venue_before.search(before) or rules.seat_before.search(before):
+        return True
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Russia and Turkey agreed"
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and lemma(root.head) in rules.speech_verbs:
+        return root.dep_ == "nsubj"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attributed by Yaoundé"
+        return lemma(root.head.head) in rules.speech_verbs
+    if root.dep_ == "poss" and text[end : end + 3].lstrip().startswith(("'", "’")):
+        owned = root.head
+        return lemma(owned).lower() in rules.owned_not_places or owned.ent_type_ in (
+            "ORG",
+            "PERSON",
+            "NORP",
+        )
+    return False
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

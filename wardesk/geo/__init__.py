@@ -23,6 +23,8 @@ from wardesk.geo.resolve import (
     ScoredCandidate,
     candidates,
     country_focus,
+    focus_weights,
+    is_notable,
     resolve,
 )
 
@@ -37,6 +39,8 @@ __all__ = [
     "build_index",
     "candidates",
     "country_focus",
+    "focus_weights",
+    "is_notable",
     "index_path",
     "normalize_toponym",
     "open_gazetteer",
