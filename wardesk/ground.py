@@ -20,6 +20,7 @@ from wardesk.model import Location
 
 PlaceLookup = Callable[[str], Location | None]
 FAR_KM = 150.0
+REGION_FAR_KM = 450.0
 
 
 class PlaceResolver:
@@ -63,16 +64,19 @@ class PlaceResolver:
 def _plausible(
     found: Location | None, focus: frozenset[str], near: list[tuple[float, float]]
 ) -> bool:
-    """A town abroad, far from everything else the page names, is a homonym, not the place.
+    """A town or province abroad, far from everything else the page names, is a homonym,
+    not the place.
 
-    Countries and regions pass (a page about Syria does name Turkey), and so does a town
+    Countries pass (a page about Syria does name Turkey), and so does a town or province
     in a country the page is about or within reach of the places it already named.
     """
-    if found is None or not focus or found.precision >= 3 or found.country in focus:
+    is_country = found is not None and found.precision >= 3 and found.admin1 is None
+    if found is None or not focus or is_country or found.country in focus:
         return True
     if found.lat is None:
         return False
-    return any(distance_km(found.lat, found.lon, lat, lon) < FAR_KM for lat, lon in near)
+    reach = REGION_FAR_KM if found.precision >= 3 else FAR_KM  # a region is wide
+    return any(distance_km(found.lat, found.lon, lat, lon) < reach for lat, lon in near)
 
 
 def open_resolver(path: str | Path | None = None) -> PlaceResolver:

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from wardesk.geo import is_notable
+from wardesk.geo import is_notable, is_refused, offset_point
 from wardesk.model import Location
 from wardesk.nlp import _ON_DEMAND_KEY, lemma
 
@@ -109,25 +109,42 @@ class Metonymy:
     """When a place name stands for something else than the event's place (places.toml)."""
 
     venue_before: re.Pattern[str]
+    group_after: re.Pattern[str]
     seat_before: re.Pattern[str]
     speech_verbs: frozenset[str]
     owned_not_places: frozenset[str]
+    part_of_between: re.Pattern[str]
+    part_nouns: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    locator_between: re.Pattern[str]
+    region_between: re.Pattern[str]
+    frame_before: re.Pattern[str]
+    frame_after: re.Pattern[str]
 
 
 @cache
 def metonymy() -> Metonymy:
     """The patterns and word lists of ``wardesk/data/places.toml``."""
     text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["metonymy"]
+    data = tomllib.loads(text)
+    unresolved, locators, data = data["unresolved"], data["locators"], data["metonymy"]
 
     def joined(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
     return Metonymy(
         venue_before=joined("venue_before"),
+        group_after=re.compile(data["group_after"]),
         seat_before=joined("seat_before"),
         speech_verbs=frozenset(data["speech_verbs"]),
         owned_not_places=frozenset(data["owned_not_places"]),
+        part_of_between=re.compile(data["part_of_between"], re.IGNORECASE),
+        part_nouns=re.compile(data["part_nouns"], re.IGNORECASE),
+        cue_before=re.compile(unresolved["cue_before"], re.IGNORECASE),
+        frame_before=re.compile(unresolved["frame_before"], re.IGNORECASE),
+        frame_after=re.compile(unresolved["frame_after"], re.IGNORECASE),
+        locator_between=re.compile(locators["locator_between"], re.IGNORECASE),
+        region_between=re.compile(locators["region_between"], re.IGNORECASE),
     )
 
 
@@ -159,6 +176,7 @@ def find_places(
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
+    broad = False  # whether the sentence names a country or region
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(a < end and start < b for a, b in taken):
             continue
@@ -168,6 +186,9 @@ def find_places(
         whole = (start, end)
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
+        if location is None and _said_to_be_a_place(text, start, end, (start, end) in entity_spans):
+            location = Location(name=name, lat=None, lon=None, geonameid=None, admin1=None,
+                                country=None, precision=1)  # fmt: skip
         if (
             location is None
             or _modifies_a_force(parsed, start, end)
@@ -177,9 +198,44 @@ def find_places(
         # The trimmed-off owner ("Syria" in "Syria's Idlib province") only says where the
         # place lies: it is no place of its own.
         taken.append(whole)
+        broad = broad or location.precision >= 3
+        if found and _says_where_the_last_lies(text, found[-1], start, location):
+            continue
+        if found and _locates(text, found[-1], start, location):
+            # "Naina, some 35 km south of Srinagar": the second place only says where the
+            # first is; a first known only by name takes its point from it.
+            if found[-1].location.lat is None:
+                found[-1] = _located_by(text, found[-1], start, location)
+            continue
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
-    return found
+    # A place known only by its name stands in for the country or region the sentence also
+    # names ("in Bardale town of southern Somalia"); alone, it would only displace the
+    # place the page is about.
+    return [p for p in found if p.location.lat is not None or broad]
+
+
+def _locates(text: str, last: PlacePhrase, start: int, locator: Location) -> bool:
+    """Whether the place at ``start`` only locates ``last``: a town after "X near", "X, 35 km
+    south of" when X is known only by name, or after a distance and bearing whatever X is."""
+    between = metonymy().locator_between.match(text[last.end : start])
+    if between is None or locator.lat is None or locator.precision > 2:
+        return False
+    return last.location.lat is None or bool(between.group("km") and between.group("dir"))
+
+
+def _located_by(text: str, last: PlacePhrase, start: int, locator: Location) -> PlacePhrase:
+    """A place known only by name takes the point of the town that locates it: "X near Y",
+    "X, west of Y" (near Y, precision 2), "X, 35 km south of Y" (that far from Y)."""
+    between = metonymy().locator_between.match(text[last.end : start])
+    if between is None or locator.lat is None:
+        return last
+    lat, lon = locator.lat, locator.lon
+    if between.group("km") and between.group("dir"):
+        lat, lon = offset_point(lat, lon, between.group("dir").lower(), float(between.group("km")))
+    where = replace(last.location, lat=round(lat, 5), lon=round(lon, 5), admin1=locator.admin1,
+                    country=locator.country, precision=2)  # fmt: skip
+    return replace(last, location=where)
 
 
 def _past_function_words(parsed: Doc | None, start: int, end: int) -> int:
@@ -245,14 +301,39 @@ def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
     return lemma(span.root.head).lower() in FORCE_NOUNS
 
 
+def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
+    """Whether the sentence itself says an unresolved name is a place: the parser tags it as
+    one after a preposition of place ("killed in Egbekaw"), or a place noun frames it ("the
+    village of X", "X town"). Refused words, acronyms and capitals stay out."""
+    name = text[start:end]
+    if ACRONYM.fullmatch(name) or name.isupper() or is_refused(name):
+        return False
+    rules = metonymy()
+    before, after = text[:start], text[end:]
+    framed = bool(rules.frame_before.search(before) or rules.frame_after.match(after))
+    return framed or (tagged and bool(rules.cue_before.search(before)))
+
+
+def _says_where_the_last_lies(text: str, last: PlacePhrase, start: int, location: Location) -> bool:
+    """ "Shahrak district of Ghor", "Egbekaw, in the North-West": the place after "of", or a
+    region after ", in the", only locates the place before it."""
+    rules = metonymy()
+    between = text[last.end : start]
+    if rules.part_of_between.match(between) and rules.part_nouns.search(last.text):
+        return True
+    return location.precision >= 3 and bool(rules.region_between.match(between))
+
+
 def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) -> bool:
-    """A place named as a venue or seat of power, or standing for its government or owning a
-    group: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
+    """A place named as a venue or seat of power, standing for its government, owning a group
+    or inside a group's name: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
     Yaoundé", "Lebanon's Hezbollah". The event did not happen there."""
     rules = metonymy()
     before = text[:start]
     if rules.venue_before.search(before) or rules.seat_before.search(before):
         return True
+    if rules.group_after.match(text[end:]):
+        return True  # "the Fastaqim rebel group": a group's name
     span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
     if span is None:
         return False
@@ -325,6 +406,8 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
     # ("to an area controlled by HTS in Idlib": "controlled" is not where the path ends).
     while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):
         token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and _names_a_party(token):
+            return None  # "surrendered to the Afghan forces in X": X is where the forces are
         word = token.lower_
         if token.dep_ == "prep" and word in TOWARD_PREPS:
             return "destination"
@@ -333,6 +416,11 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
         if token.dep_ == "prep" and word == "for" and lemma(token.head) in LEAVE_LEMMAS:
             return "destination"  # "leave the area for Idlib"
     return None
+
+
+def _names_a_party(token) -> bool:
+    """A noun for people or a force ("forces", "the army", "Hezbollah"), not for a place."""
+    return lemma(token).lower() in FORCE_NOUNS or token.ent_type_ in ("ORG", "NORP", "PERSON")
 
 
 def _resolve_variants(name: str, resolve: Resolve) -> Location | None:

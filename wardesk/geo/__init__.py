@@ -25,6 +25,8 @@ from wardesk.geo.resolve import (
     country_focus,
     focus_weights,
     is_notable,
+    is_refused,
+    offset_point,
     resolve,
 )
 
@@ -41,6 +43,8 @@ __all__ = [
     "country_focus",
     "focus_weights",
     "is_notable",
+    "is_refused",
+    "offset_point",
     "index_path",
     "normalize_toponym",
     "open_gazetteer",

@@ -63,6 +63,8 @@ ADMIN_WORDS = frozenset(
         "mohafazat",
         "wilayah",
         "vilayet",
+        "state",
+        "oblast",
     ]
 )
 NEAR_SUFFIXES = frozenset(
@@ -228,7 +230,7 @@ def _score(c: Candidate, match: str, ctx: ResolveContext, *, want_admin: bool) -
     score += 0.0 if (want_admin and c.kind == "admin1") else KIND_SCORE[c.kind]
     if (
         match == SKELETON
-        and c.kind == "city"
+        and c.kind in ("city", "admin1")
         and not in_focus
         and (near is None or near > SKELETON_NEAR_KM)
         and (ctx.countries or c.population < SKELETON_MIN_POPULATION)
@@ -373,7 +375,9 @@ class _Reader:
             return []
         n = len(tokens)
         if n > 1 and tokens[-1] in ADMIN_WORDS:
-            return self.admin(tokens[:-1])
+            # "Unity State" is known whole; "Borno State" is Borno read as a province
+            whole = self.plain(" ".join(tokens), how="admin1", kinds={"admin1"})
+            return whole or self.admin(tokens[:-1])
         for prefix in ADMIN_PREFIXES:
             if n > len(prefix) and tuple(tokens[: len(prefix)]) == prefix:
                 return self.admin(tokens[len(prefix) :])
@@ -410,6 +414,11 @@ class _Reader:
         if tokens[0] in DIRECTIONS:  # "eastern Aleppo": part of the town
             return self.read(tokens[1:], depth + 1)
         return []
+
+
+def offset_point(lat: float, lon: float, direction: str | None, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) towards ``direction`` ("north", "south-east" …)."""
+    return _offset(lat, lon, direction.replace("-", "") if direction else None, km)
 
 
 def _offset(lat: float, lon: float, direction: str | None, km: float) -> tuple[float, float]:
@@ -490,6 +499,13 @@ def candidates(
             found = [_with_precision(sc, 2, "near") for sc in found]
         return found
     return []
+
+
+def is_refused(name: str, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether the stoplist or the demonyms say ``name`` is never a place."""
+    gaz = gazetteer if gazetteer is not None else open_gazetteer()
+    key = normalize_toponym(_clean(name))
+    return not key or key in gaz.lexicon.stoplist or key in gaz.lexicon.demonyms
 
 
 #: a town this big is known by its name even where the name is also an English word
