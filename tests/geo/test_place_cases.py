@@ -426,6 +426,32 @@ CASES = [
         "Nigeria",
         ("Nigeria", 3, (9.08, 8.68)),
     ),
+    # a part of a country: precision 3, towards its side of the country
+    (
+        CAMEROON,
+        "Nine villagers were killed in an attack in western Cameroon.",
+        "western Cameroon",
+        ("Cameroon", 3, (5.70, 10.59)),
+    ),
+    (
+        BURKINA,
+        "Jihadists have killed hundreds in northern Burkina Faso this year.",
+        "northern Burkina Faso",
+        ("Burkina Faso", 3, (13.57, -1.56)),
+    ),
+    (
+        SYRIA,
+        "Turkish-backed rebels advanced in northern Syria.",
+        "northern Syria",
+        ("Syria", 3, (36.09, 38.0)),
+    ),
+    # a town read outside the province the sentence puts it in is a homonym: name only
+    (
+        MYANMAR,
+        "Jets bombed Nyaung Gon village in the northern Sagaing region.",
+        "Nyaung Gon",
+        ("", 1, None),
+    ),
     # a place after "district of" only locates the district
     (AFGHAN, "Forty fighters surrendered in Shindand district of Herat.", "Herat", NO),
     # --- 5. Names the gazetteer cannot place ----------------------------------------------

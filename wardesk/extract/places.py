@@ -32,6 +32,12 @@ REGION_WORDS = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|rural)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>countryside|pocket|province|governorate)",
 )
+# "western Cameroon", "northern Burkina Faso": the part of a country the resolver places
+PART_OF_NAMED = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w'’-]|\s+(?:countryside|pocket|province|governorate|region|state|oblast|district|"
+    r"areas?|border|desert|mountains|villages?|towns?|front))"
+)
 DESTINATION_CUE = re.compile(
     r"\b(?:to|towards?|toward|into|head(?:ed|ing)? (?:to|for)|bound for|leave for|left for)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -118,6 +124,8 @@ class Metonymy:
     cue_before: re.Pattern[str]
     locator_between: re.Pattern[str]
     region_between: re.Pattern[str]
+    in_province: re.Pattern[str]
+    province_phrase: re.Pattern[str]
     frame_before: re.Pattern[str]
     frame_after: re.Pattern[str]
 
@@ -145,6 +153,8 @@ def metonymy() -> Metonymy:
         frame_after=re.compile(unresolved["frame_after"], re.IGNORECASE),
         locator_between=re.compile(locators["locator_between"], re.IGNORECASE),
         region_between=re.compile(locators["region_between"], re.IGNORECASE),
+        in_province=re.compile(locators["in_province"], re.IGNORECASE),
+        province_phrase=re.compile(locators["province_phrase"], re.IGNORECASE),
     )
 
 
@@ -209,10 +219,32 @@ def find_places(
             continue
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
+    found = _outside_their_province(text, found)
     # A place known only by its name stands in for the country or region the sentence also
     # names ("in Bardale town of southern Somalia"); alone, it would only displace the
     # place the page is about.
     return [p for p in found if p.location.lat is not None or broad]
+
+
+def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "Nyaung Kone village in the Sagaing region": a town read outside the province the
+    sentence puts it in is a homonym elsewhere; it is kept by name only."""
+    rules = metonymy()
+    out = list(found)
+    for i, (town, region) in enumerate(zip(found, found[1:], strict=False)):
+        if (
+            town.location.lat is not None
+            and town.location.precision < 3
+            and region.location.precision >= 3
+            and region.location.admin1 is not None
+            and rules.province_phrase.search(region.text)
+            and rules.in_province.match(text[town.end : region.start])
+            and town.location.admin1 != region.location.admin1
+        ):
+            unplaced = Location(name=town.location.name, lat=None, lon=None, geonameid=None,
+                                admin1=None, country=None, precision=1)  # fmt: skip
+            out[i] = replace(town, location=unplaced)
+    return out
 
 
 def _locates(text: str, last: PlacePhrase, start: int, locator: Location) -> bool:
@@ -437,7 +469,9 @@ def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in REGION_WORDS.finditer(text)]
+    """ "northern Homs countryside", and "western Cameroon": a part of a named place."""
+    spans = [(m.start(), m.end()) for m in REGION_WORDS.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in PART_OF_NAMED.finditer(text)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str] | None:

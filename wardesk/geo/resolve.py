@@ -27,6 +27,7 @@ from wardesk.geo.gazetteer import (
     SKELETON_PREFIX,
     Candidate,
     Gazetteer,
+    country_areas,
     distance_km,
     normalize_toponym,
     open_gazetteer,
@@ -50,6 +51,8 @@ SKELETON_NEAR_KM = 100.0
 #: a skeleton-only match this far from every place the page has named is another name
 SKELETON_FAR_KM = 300.0
 COUNTRYSIDE_OFFSET_KM = 30.0
+#: "northern X" for a country X: this share of the country's radius from its centre
+COUNTRY_PART_SHARE = 0.5
 
 ADMIN_WORDS = frozenset(
     [
@@ -370,6 +373,18 @@ class _Reader:
             )  # fmt: skip
         return out
 
+    @staticmethod
+    def part_of_country(sc: ScoredCandidate, direction: str) -> ScoredCandidate:
+        """ "western Cameroon": a region of the country, at precision 3, half the country's
+        radius from its centre towards the direction (other places stay as they are)."""
+        if sc.candidate.kind != "country":
+            return sc
+        radius = math.sqrt(country_areas().get(sc.candidate.country, 0.0) / math.pi)
+        lat, lon = _offset(sc.lat, sc.lon, direction, COUNTRY_PART_SHARE * radius)
+        return ScoredCandidate(
+            sc.candidate, sc.score, 3, lat, lon, sc.match, "part-of-country", None
+        )
+
     def read(self, tokens: list[str], depth: int = 0) -> list[ScoredCandidate]:
         if not tokens or depth > 4:
             return []
@@ -412,7 +427,7 @@ class _Reader:
             core = tokens[:-2] if tokens[-2:] == ["refugee", "camp"] else tokens[:-1]
             return self.read(core, depth + 1)
         if tokens[0] in DIRECTIONS:  # "eastern Aleppo": part of the town
-            return self.read(tokens[1:], depth + 1)
+            return [self.part_of_country(sc, tokens[0]) for sc in self.read(tokens[1:], depth + 1)]
         return []
 
 
