@@ -80,6 +80,9 @@ CASES = [
         "SOHR",
         NO,
     ),
+    # datelines and mastheads in capitals
+    (SYRIA, "RIFWATCH, May 2, 2016 - Jets struck a market in Saraqib.", "RIFWATCH", NO),
+    (UKRAINE, "MARIUPOL (Reuters) - Shells hit a school in the city.", "MARIUPOL", NO),
     # demonyms and adjectives
     (NIGERIA, "Nigerian troops repelled an attack on Gwoza.", "Nigerian", NO),
     (MYANMAR, "Burmese soldiers burned houses in the village.", "Burmese", NO),
@@ -452,6 +455,13 @@ CASES = [
         "Nyaung Gon",
         ("", 1, None),
     ),
+    # ... but near the province's seat it is loose usage, not a homonym
+    (
+        DAMASCUS,
+        "A truce was agreed in Zabadani and Madaya in Damascus governorate.",
+        "Madaya",
+        ("Syria", 1, (33.69, 36.10)),
+    ),
     # a place after "district of" only locates the district
     (AFGHAN, "Forty fighters surrendered in Shindand district of Herat.", "Herat", NO),
     # --- 5. Names the gazetteer cannot place ----------------------------------------------
@@ -490,6 +500,13 @@ CASES = [
         "Fighters gathered in the Wadi Qudsaya valley near Damascus.",
         "Wadi Qudsaya",
         ("Syria", 2, (33.51, 36.29)),
+    ),
+    # a people's adjective before a place noun is no name to keep
+    (
+        SYRIA,
+        "Wounded fighters were evacuated from a Syrian border town, in Syria.",
+        "Syrian border",
+        NO,
     ),
     # an unplaceable name with nothing broader in the sentence is left out, so the page's
     # last place stands

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from wardesk.geo import is_notable, is_refused, offset_point
+from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Location
 from wardesk.nlp import _ON_DEMAND_KEY, lemma
 
@@ -60,6 +61,8 @@ Resolve = Callable[[str], Location | None]
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: a town this far from the seat of the province a sentence puts it in is not in it
+OUTSIDE_PROVINCE_KM = 150.0
 # A run inside an organisation's or a people's name is not a place ("Levant" in "Islamic
 # State of Iraq and Levant", "Circassian"). The small model often tags Arabic village names
 # as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
@@ -126,6 +129,7 @@ class Metonymy:
     region_between: re.Pattern[str]
     in_province: re.Pattern[str]
     province_phrase: re.Pattern[str]
+    masthead: re.Pattern[str]
     frame_before: re.Pattern[str]
     frame_after: re.Pattern[str]
 
@@ -135,7 +139,8 @@ def metonymy() -> Metonymy:
     """The patterns and word lists of ``wardesk/data/places.toml``."""
     text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    unresolved, locators, data = data["unresolved"], data["locators"], data["metonymy"]
+    unresolved, locators, dateline = data["unresolved"], data["locators"], data["dateline"]
+    data = data["metonymy"]
 
     def joined(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
@@ -155,6 +160,7 @@ def metonymy() -> Metonymy:
         region_between=re.compile(locators["region_between"], re.IGNORECASE),
         in_province=re.compile(locators["in_province"], re.IGNORECASE),
         province_phrase=re.compile(locators["province_phrase"], re.IGNORECASE),
+        masthead=re.compile(dateline["masthead"]),
     )
 
 
@@ -183,6 +189,8 @@ def find_places(
         and not _within(start, m.end(), not_places)
         and not (_overlaps(start, m.end(), people) and _person_like(parsed, start, m.end()))
     ]
+    masthead = metonymy().masthead.match(text)  # a dateline's place or a masthead
+    skip_before = max(skip_before, masthead.end() if masthead else 0)
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
@@ -228,7 +236,8 @@ def find_places(
 
 def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePhrase]:
     """ "Nyaung Kone village in the Sagaing region": a town read outside the province the
-    sentence puts it in is a homonym elsewhere; it is kept by name only."""
+    sentence puts it in, and far from it, is a homonym elsewhere; it is kept by name only.
+    (Near the province's seat it is loose usage: "Madaya in Damascus governorate".)"""
     rules = metonymy()
     out = list(found)
     for i, (town, region) in enumerate(zip(found, found[1:], strict=False)):
@@ -240,7 +249,9 @@ def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePh
             and rules.province_phrase.search(region.text)
             and rules.in_province.match(text[town.end : region.start])
             and town.location.admin1 != region.location.admin1
-        ):
+            and distance_km(town.location.lat, town.location.lon,
+                            region.location.lat, region.location.lon) > OUTSIDE_PROVINCE_KM
+        ):  # fmt: skip
             unplaced = Location(name=town.location.name, lat=None, lon=None, geonameid=None,
                                 admin1=None, country=None, precision=1)  # fmt: skip
             out[i] = replace(town, location=unplaced)
@@ -338,8 +349,9 @@ def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
     one after a preposition of place ("killed in Egbekaw"), or a place noun frames it ("the
     village of X", "X town"). Refused words, acronyms and capitals stay out."""
     name = text[start:end]
-    if ACRONYM.fullmatch(name) or name.isupper() or is_refused(name):
-        return False
+    first = name.split()[0]
+    if ACRONYM.fullmatch(name) or name.isupper() or is_refused(name) or is_refused(first):
+        return False  # "a Syrian border town": a people's adjective, no name
     rules = metonymy()
     before, after = text[:start], text[end:]
     framed = bool(rules.frame_before.search(before) or rules.frame_after.match(after))
