@@ -31,12 +31,10 @@ class PlaceResolver:
 
     def for_page(self, annotation: Annotation) -> PlaceLookup:
         """A lookup for this page: country focus from its names, nearness from what resolved."""
-        names = [
-            match.group(0)
-            for sentence in annotation.sentences
-            if not sentence.in_comments
-            for match in NAME_RUN.finditer(sentence.text)
-        ]
+        body = [s for s in annotation.sentences if not s.in_comments]
+        # a page whose article was all taken for comments still has a focus
+        sentences = body if body else annotation.sentences
+        names = [match.group(0) for s in sentences for match in NAME_RUN.finditer(s.text)]
         weighted = focus_weights(names, self.gazetteer)
         focus = tuple(cc for cc, _ in weighted)
         weights = tuple(w for _, w in weighted)

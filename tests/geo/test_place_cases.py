@@ -83,6 +83,20 @@ CASES = [
     # datelines and mastheads in capitals
     (SYRIA, "RIFWATCH, May 2, 2016 - Jets struck a market in Saraqib.", "RIFWATCH", NO),
     (UKRAINE, "MARIUPOL (Reuters) - Shells hit a school in the city.", "MARIUPOL", NO),
+    (
+        SYRIA,
+        "Gulf News: Beirut, Lebanon: Wounded fighters were evacuated from Zabadani.",
+        "Beirut",
+        NO,
+    ),
+    (
+        SYRIA,
+        "Gulf News: Beirut, Lebanon: Wounded fighters were evacuated from Zabadani.",
+        "Zabadani",
+        ("Syria", 1, (33.72, 36.10)),
+    ),
+    # a word that only looks like a country's name is not that country
+    (SYRIA, "Under the deal, rebels will leave the town of Saraqib.", "Under", NO),
     # demonyms and adjectives
     (NIGERIA, "Nigerian troops repelled an attack on Gwoza.", "Nigerian", NO),
     (MYANMAR, "Burmese soldiers burned houses in the village.", "Burmese", NO),

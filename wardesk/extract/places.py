@@ -130,6 +130,7 @@ class Metonymy:
     in_province: re.Pattern[str]
     province_phrase: re.Pattern[str]
     masthead: re.Pattern[str]
+    colon_dateline: re.Pattern[str]
     frame_before: re.Pattern[str]
     frame_after: re.Pattern[str]
 
@@ -161,6 +162,7 @@ def metonymy() -> Metonymy:
         in_province=re.compile(locators["in_province"], re.IGNORECASE),
         province_phrase=re.compile(locators["province_phrase"], re.IGNORECASE),
         masthead=re.compile(dateline["masthead"]),
+        colon_dateline=re.compile(dateline["colon_dateline"]),
     )
 
 
@@ -189,8 +191,9 @@ def find_places(
         and not _within(start, m.end(), not_places)
         and not (_overlaps(start, m.end(), people) and _person_like(parsed, start, m.end()))
     ]
-    masthead = metonymy().masthead.match(text)  # a dateline's place or a masthead
-    skip_before = max(skip_before, masthead.end() if masthead else 0)
+    rules = metonymy()  # a dateline's place or a masthead
+    for dateline in (rules.masthead.match(text), rules.colon_dateline.match(text)):
+        skip_before = max(skip_before, dateline.end() if dateline else 0)
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []

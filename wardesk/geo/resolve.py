@@ -230,7 +230,9 @@ def _score(c: Candidate, match: str, ctx: ResolveContext, *, want_admin: bool) -
     if c.admin1 and (c.country, c.admin1) in ctx.admin1:
         score += ADMIN1_HINT_SCORE
     score += _population_score(c.population)
-    score += 0.0 if (want_admin and c.kind == "admin1") else KIND_SCORE[c.kind]
+    kind = 0.0 if (want_admin and c.kind == "admin1") else KIND_SCORE[c.kind]
+    # a country is known by its names: one only looking like one ("Tens", "Under") is not it
+    score += min(kind, 0.0) if (c.kind == "country" and match == SKELETON) else kind
     if (
         match == SKELETON
         and c.kind in ("city", "admin1")
@@ -563,10 +565,10 @@ FOCUS_MIN_VOTES = 1.0
 
 
 def _vote(sc: ScoredCandidate) -> float:
-    """How much a clear reading of a name tells about the page's country; a town found only
+    """How much a clear reading of a name tells about the page's country; a place found only
     by its consonant skeleton tells nothing (spellings of different names meet there)."""
     c = sc.candidate
-    if sc.match == SKELETON and c.kind in ("city", "toponym"):
+    if sc.match == SKELETON:
         return 0.0
     if c.kind == "country":
         return VOTE_COUNTRY
