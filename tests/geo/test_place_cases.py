@@ -577,6 +577,38 @@ CASES = [
         "Idlib",
         ("Syria", 1, (35.93, 36.63)),
     ),
+    (
+        SYRIA,
+        "Rebels withdrew from Ain Issa, 50 km north of Raqqa, on Sunday.",
+        "Ain Issa",
+        ("Syria", 1, (36.39, 38.86)),
+    ),
+    (SYRIA, "Rebels withdrew from Ain Issa, 50 km north of Raqqa, on Sunday.", "Raqqa", NO),
+    (
+        SYRIA,
+        "Buses carried the fighters to Syria's Idlib province.",
+        "Idlib province",
+        ("Syria", 3, (35.93, 36.63)),
+    ),
+    (SYRIA, "Buses carried the fighters to Syria's Idlib province.", "Syria", NO),
+    (DAMASCUS, "Fighters of Jaish al-Islam left Douma on Sunday.", "Jaish al-Islam", NO),
+    (
+        DAMASCUS,
+        "Fighters of Jaish al-Islam left Douma on Sunday.",
+        "Douma",
+        ("Syria", 1, (33.57, 36.40)),
+    ),
+    (SYRIA, "Erdogan said Turkish troops would enter the town.", "Erdogan", NO),
+    (IRAQ, "The Pentagon said coalition jets struck Mosul.", "Pentagon", NO),
+    (IRAQ, "The Pentagon said coalition jets struck Mosul.", "Mosul", ("Iraq", 1, (36.34, 43.12))),
+    (
+        IRAQ,
+        "Kurdish forces withdrew from Kirkuk after the referendum.",
+        "Kirkuk",
+        ("Iraq", 1, (35.47, 44.39)),
+    ),
+    (LIBYA, "The LNA shelled the port of Benghazi.", "Benghazi", ("Libya", 1, (32.12, 20.07))),
+    (LIBYA, "The LNA shelled the port of Benghazi.", "LNA", NO),
     # --- more of the genre's wars ---------------------------------------------------------
     (
         LIBYA,

@@ -130,6 +130,7 @@ class Metonymy:
     in_province: re.Pattern[str]
     province_phrase: re.Pattern[str]
     masthead: re.Pattern[str]
+    place_preposition: re.Pattern[str]
     colon_dateline: re.Pattern[str]
     frame_before: re.Pattern[str]
     frame_after: re.Pattern[str]
@@ -141,7 +142,7 @@ def metonymy() -> Metonymy:
     text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     unresolved, locators, dateline = data["unresolved"], data["locators"], data["dateline"]
-    data = data["metonymy"]
+    candidates, data = data["candidates"], data["metonymy"]
 
     def joined(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
@@ -162,6 +163,7 @@ def metonymy() -> Metonymy:
         in_province=re.compile(locators["in_province"], re.IGNORECASE),
         province_phrase=re.compile(locators["province_phrase"], re.IGNORECASE),
         masthead=re.compile(dateline["masthead"]),
+        place_preposition=re.compile(candidates["place_preposition"], re.IGNORECASE),
         colon_dateline=re.compile(dateline["colon_dateline"]),
     )
 
@@ -300,27 +302,36 @@ def _past_function_words(parsed: Doc | None, start: int, end: int) -> int:
 
 def _common_word(parsed: Doc | None, start: int, end: int) -> bool:
     """One capitalised word the English dictionary knows ("Missiles", "Earlier", "Members"):
-    capitalised by its place in the sentence or by the writer's style, not a name, unless it
-    is the name of a country, province or big city ("Aleppo" is in the dictionary too)."""
+    capitalised by its place in the sentence or by the writer's style, not a name, unless a
+    preposition of place stands before it ("north-west of Palmyra") or it is the name of a
+    country, province or big city ("Aleppo" is in the dictionary too)."""
     if parsed is None:
         return False
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
+    if metonymy().place_preposition.search(parsed.text[:start]):
+        return False  # "north-west of Palmyra": a name where a place is expected
     word = span[0].lower_
     forms = {word, word.removesuffix("s"), word.removesuffix("es")}
     known = any(form in words for form in forms for words in _dictionary(parsed))
     return known and not is_notable(span.text)
 
 
-def _dictionary(parsed: Doc) -> list:
+def _dictionary(parsed: Doc) -> tuple[frozenset[str], ...]:
     """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs), when it has them."""
     lemmatizer = parsed.user_data.get(_ON_DEMAND_KEY)
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
-        return []
-    table = lookups.get_table("lemma_index")
-    return [table[key] for key in table]
+        return ()
+    words = _WORD_SETS.get(id(lookups))
+    if words is None:  # the tables are lists: made sets once per pipeline
+        table = lookups.get_table("lemma_index")
+        words = _WORD_SETS[id(lookups)] = tuple(frozenset(table[key]) for key in table)
+    return words
+
+
+_WORD_SETS: dict[int, tuple[frozenset[str], ...]] = {}
 
 
 def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:

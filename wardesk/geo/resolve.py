@@ -588,7 +588,8 @@ def focus_weights(
     Each name votes for the country of its best reading when that reading is clear (no place
     in another country scores within 0.5 of it), by how much such a name tells (``_vote``).
     Returns up to ``limit`` (ISO code, share of the leader's votes) pairs, most votes first;
-    countries with under a fifth of the leader's votes are left out.
+    countries with under a fifth of the leader's votes, or under one vote, are left out
+    (so a page with no country worth one vote has no focus).
     """
     gaz = gazetteer if gazetteer is not None else open_gazetteer()
     votes: Counter[str] = Counter()
@@ -611,10 +612,12 @@ def focus_weights(
         return ()
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     lead = ranked[0][1]
+    if lead < FOCUS_MIN_VOTES:
+        return ()  # a demonym and a hamlet are no focus: better none than a wrong one
     return tuple(
         (cc, round(v / lead, 4))
-        for i, (cc, v) in enumerate(ranked[:limit])
-        if i == 0 or (v >= lead * FOCUS_MIN_SHARE and v >= FOCUS_MIN_VOTES)
+        for cc, v in ranked[:limit]
+        if v >= lead * FOCUS_MIN_SHARE and v >= FOCUS_MIN_VOTES
     )
 
 
