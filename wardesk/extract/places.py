@@ -8,13 +8,18 @@ gazetteer can resolve become places.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
+from wardesk.geo import is_notable, is_refused, offset_point
+from wardesk.geo.gazetteer import distance_km
 from wardesk.model import Location
-from wardesk.nlp import lemma
+from wardesk.nlp import _ON_DEMAND_KEY, lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
@@ -27,6 +32,12 @@ NAME_RUN = re.compile(
 REGION_WORDS = re.compile(
     r"\b(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|rural)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?P<kind>countryside|pocket|province|governorate)",
+)
+# "western Cameroon", "northern Burkina Faso": the part of a country the resolver places
+PART_OF_NAMED = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?![\w'’-]|\s+(?:countryside|pocket|province|governorate|region|state|oblast|district|"
+    r"areas?|border|desert|mountains|villages?|towns?|front))"
 )
 DESTINATION_CUE = re.compile(
     r"\b(?:to|towards?|toward|into|head(?:ed|ing)? (?:to|for)|bound for|leave for|left for)\s+(?:the\s+)?$",
@@ -50,14 +61,20 @@ Resolve = Callable[[str], Location | None]
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: a town this far from the seat of the province a sentence puts it in is not in it
+OUTSIDE_PROVINCE_KM = 150.0
 # A run inside an organisation's or a people's name is not a place ("Levant" in "Islamic
 # State of Iraq and Levant", "Circassian"). The small model often tags Arabic village names
 # as PERSON, so a PERSON run is dropped only when it acts like a person: it speaks, is
 # described ("X, a spokesman"), or carries a title.
 NOT_PLACE_LABELS = frozenset({"ORG", "NORP"})
-# Capitalised acronyms ("EFE", "HKOR") are agencies and units far more often than places;
-# a real one ("UAE") still comes through the parser's GPE entities.
-ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Capitalised acronyms ("EFE", "HKOR", "SPLA-IO") and words in capitals are agencies, units
+# and mastheads far more often than places; a real one ("UAE") still comes through the
+# parser's GPE entities.
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}|[A-Z][A-Z0-9]+(?:[-/][A-Z0-9]+)+")
+# Entities that vouch for a capitalised dictionary word as a name: the small model tags
+# "Aleppo" NORP and "Golan" PRODUCT, but a lone PERSON word ("Missiles") is no place.
+VOUCHING_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PRODUCT", "EVENT"})
 DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese|i|ic|an|ians|is)$", re.I)
 PLACE_KIND_END = re.compile(
     r"\s(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|border|dam)$"
@@ -96,6 +113,61 @@ FROM_PREPS = frozenset({"from", "out"})
 LEAVE_LEMMAS = frozenset({"leave", "depart", "head", "set", "bind", "board"})
 
 
+@dataclass(frozen=True, slots=True)
+class Metonymy:
+    """When a place name stands for something else than the event's place (places.toml)."""
+
+    venue_before: re.Pattern[str]
+    group_after: re.Pattern[str]
+    seat_before: re.Pattern[str]
+    speech_verbs: frozenset[str]
+    owned_not_places: frozenset[str]
+    part_of_between: re.Pattern[str]
+    part_nouns: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    locator_between: re.Pattern[str]
+    region_between: re.Pattern[str]
+    in_province: re.Pattern[str]
+    province_phrase: re.Pattern[str]
+    masthead: re.Pattern[str]
+    place_preposition: re.Pattern[str]
+    colon_dateline: re.Pattern[str]
+    frame_before: re.Pattern[str]
+    frame_after: re.Pattern[str]
+
+
+@cache
+def metonymy() -> Metonymy:
+    """The patterns and word lists of ``wardesk/data/places.toml``."""
+    text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    unresolved, locators, dateline = data["unresolved"], data["locators"], data["dateline"]
+    candidates, data = data["candidates"], data["metonymy"]
+
+    def joined(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+
+    return Metonymy(
+        venue_before=joined("venue_before"),
+        group_after=re.compile(data["group_after"]),
+        seat_before=joined("seat_before"),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        owned_not_places=frozenset(data["owned_not_places"]),
+        part_of_between=re.compile(data["part_of_between"], re.IGNORECASE),
+        part_nouns=re.compile(data["part_nouns"], re.IGNORECASE),
+        cue_before=re.compile(unresolved["cue_before"], re.IGNORECASE),
+        frame_before=re.compile(unresolved["frame_before"], re.IGNORECASE),
+        frame_after=re.compile(unresolved["frame_after"], re.IGNORECASE),
+        locator_between=re.compile(locators["locator_between"], re.IGNORECASE),
+        region_between=re.compile(locators["region_between"], re.IGNORECASE),
+        in_province=re.compile(locators["in_province"], re.IGNORECASE),
+        province_phrase=re.compile(locators["province_phrase"], re.IGNORECASE),
+        masthead=re.compile(dateline["masthead"]),
+        place_preposition=re.compile(candidates["place_preposition"], re.IGNORECASE),
+        colon_dateline=re.compile(dateline["colon_dateline"]),
+    )
+
+
 def find_places(
     text: str, parsed: Doc | None, resolve: Resolve, *, skip_before: int = 0
 ) -> list[PlacePhrase]:
@@ -110,17 +182,24 @@ def find_places(
         if parsed is not None and _is_part_of_longer_name(parsed, span)
     ]
     people = _entity_spans(parsed, frozenset({"PERSON"}))
+    vouched = _entity_spans(parsed, VOUCHING_LABELS)
     runs = [
-        (m.start(), m.end())
+        (start, m.end())
         for m in NAME_RUN.finditer(text)
-        if not ACRONYM.fullmatch(m.group(0))
-        and _looks_like_a_name(parsed, m.start(), m.end())
-        and not _within(m.start(), m.end(), not_places)
-        and not (_overlaps(m.start(), m.end(), people) and _person_like(parsed, m.start(), m.end()))
+        if (start := _past_function_words(parsed, m.start(), m.end())) < m.end()
+        and not ACRONYM.fullmatch(text[start : m.end()])
+        and _looks_like_a_name(parsed, start, m.end())
+        and not (_common_word(parsed, start, m.end()) and not _overlaps(start, m.end(), vouched))
+        and not _within(start, m.end(), not_places)
+        and not (_overlaps(start, m.end(), people) and _person_like(parsed, start, m.end()))
     ]
+    rules = metonymy()  # a dateline's place or a masthead
+    for dateline in (rules.masthead.match(text), rules.colon_dateline.match(text)):
+        skip_before = max(skip_before, dateline.end() if dateline else 0)
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
+    broad = False  # whether the sentence names a country or region
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(a < end and start < b for a, b in taken):
             continue
@@ -130,14 +209,129 @@ def find_places(
         whole = (start, end)
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
-        if location is None or _modifies_a_force(parsed, start, end):
+        if location is None and _said_to_be_a_place(text, start, end, (start, end) in entity_spans):
+            location = Location(name=name, lat=None, lon=None, geonameid=None, admin1=None,
+                                country=None, precision=1)  # fmt: skip
+        if (
+            location is None
+            or _modifies_a_force(parsed, start, end)
+            or _stands_for_its_rulers(text, parsed, start, end)
+        ):
             continue
         # The trimmed-off owner ("Syria" in "Syria's Idlib province") only says where the
         # place lies: it is no place of its own.
         taken.append(whole)
+        broad = broad or location.precision >= 3
+        if found and _says_where_the_last_lies(text, found[-1], start, location):
+            continue
+        if found and _locates(text, found[-1], start, location):
+            # "Naina, some 35 km south of Srinagar": the second place only says where the
+            # first is; a first known only by name takes its point from it.
+            if found[-1].location.lat is None:
+                found[-1] = _located_by(text, found[-1], start, location)
+            continue
         role = _role_from_parse(parsed, start, end) or _role(text, start)
         found.append(PlacePhrase(name, start, end, location, role))
-    return found
+    found = _outside_their_province(text, found)
+    # A place known only by its name stands in for the country or region the sentence also
+    # names ("in Bardale town of southern Somalia"); alone, it would only displace the
+    # place the page is about.
+    return [p for p in found if p.location.lat is not None or broad]
+
+
+def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """ "Nyaung Kone village in the Sagaing region": a town read outside the province the
+    sentence puts it in, and far from it, is a homonym elsewhere; it is kept by name only.
+    (Near the province's seat it is loose usage: "Madaya in Damascus governorate".)"""
+    rules = metonymy()
+    out = list(found)
+    for i, (town, region) in enumerate(zip(found, found[1:], strict=False)):
+        if (
+            town.location.lat is not None
+            and town.location.precision < 3
+            and region.location.precision >= 3
+            and region.location.admin1 is not None
+            and rules.province_phrase.search(region.text)
+            and rules.in_province.match(text[town.end : region.start])
+            and town.location.admin1 != region.location.admin1
+            and distance_km(town.location.lat, town.location.lon,
+                            region.location.lat, region.location.lon) > OUTSIDE_PROVINCE_KM
+        ):  # fmt: skip
+            unplaced = Location(name=town.location.name, lat=None, lon=None, geonameid=None,
+                                admin1=None, country=None, precision=1)  # fmt: skip
+            out[i] = replace(town, location=unplaced)
+    return out
+
+
+def _locates(text: str, last: PlacePhrase, start: int, locator: Location) -> bool:
+    """Whether the place at ``start`` only locates ``last``: a town after "X near", "X, 35 km
+    south of" when X is known only by name, or after a distance and bearing whatever X is."""
+    between = metonymy().locator_between.match(text[last.end : start])
+    if between is None or locator.lat is None or locator.precision > 2:
+        return False
+    return last.location.lat is None or bool(between.group("km") and between.group("dir"))
+
+
+def _located_by(text: str, last: PlacePhrase, start: int, locator: Location) -> PlacePhrase:
+    """A place known only by name takes the point of the town that locates it: "X near Y",
+    "X, west of Y" (near Y, precision 2), "X, 35 km south of Y" (that far from Y)."""
+    between = metonymy().locator_between.match(text[last.end : start])
+    if between is None or locator.lat is None:
+        return last
+    lat, lon = locator.lat, locator.lon
+    if between.group("km") and between.group("dir"):
+        lat, lon = offset_point(lat, lon, between.group("dir").lower(), float(between.group("km")))
+    where = replace(last.location, lat=round(lat, 5), lon=round(lon, 5), admin1=locator.admin1,
+                    country=locator.country, precision=2)  # fmt: skip
+    return replace(last, location=where)
+
+
+def _past_function_words(parsed: Doc | None, start: int, end: int) -> int:
+    """Where a capitalised run starts once a sentence-opening function word is left out
+    ("On June", "Since Tuesday", "Through the ..."): those are capitalised, not names."""
+    if parsed is None:
+        return start
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    for token in span:
+        if not token.is_stop or token.lower_ in ARTICLES:
+            return max(start, token.idx)
+    return end
+
+
+def _common_word(parsed: Doc | None, start: int, end: int) -> bool:
+    """One capitalised word the English dictionary knows ("Missiles", "Earlier", "Members"):
+    capitalised by its place in the sentence or by the writer's style, not a name, unless a
+    preposition of place stands before it ("north-west of Palmyra") or it is the name of a
+    country, province or big city ("Aleppo" is in the dictionary too)."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    if metonymy().place_preposition.search(parsed.text[:start]):
+        return False  # "north-west of Palmyra": a name where a place is expected
+    word = span[0].lower_
+    forms = {word, word.removesuffix("s"), word.removesuffix("es")}
+    known = any(form in words for form in forms for words in _dictionary(parsed))
+    return known and not is_notable(span.text)
+
+
+def _dictionary(parsed: Doc) -> tuple[frozenset[str], ...]:
+    """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs), when it has them."""
+    lemmatizer = parsed.user_data.get(_ON_DEMAND_KEY)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return ()
+    words = _WORD_SETS.get(id(lookups))
+    if words is None:  # the tables are lists: made sets once per pipeline
+        table = lookups.get_table("lemma_index")
+        words = _WORD_SETS[id(lookups)] = tuple(frozenset(table[key]) for key in table)
+    return words
+
+
+_WORD_SETS: dict[int, tuple[frozenset[str], ...]] = {}
 
 
 def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
@@ -162,6 +356,60 @@ def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
     if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
         return False
     return lemma(span.root.head).lower() in FORCE_NOUNS
+
+
+def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
+    """Whether the sentence itself says an unresolved name is a place: the parser tags it as
+    one after a preposition of place ("killed in Egbekaw"), or a place noun frames it ("the
+    village of X", "X town"). Refused words, acronyms and capitals stay out."""
+    name = text[start:end]
+    first = name.split()[0]
+    if ACRONYM.fullmatch(name) or name.isupper() or is_refused(name) or is_refused(first):
+        return False  # "a Syrian border town": a people's adjective, no name
+    rules = metonymy()
+    before, after = text[:start], text[end:]
+    framed = bool(rules.frame_before.search(before) or rules.frame_after.match(after))
+    return framed or (tagged and bool(rules.cue_before.search(before)))
+
+
+def _says_where_the_last_lies(text: str, last: PlacePhrase, start: int, location: Location) -> bool:
+    """ "Shahrak district of Ghor", "Egbekaw, in the North-West": the place after "of", or a
+    region after ", in the", only locates the place before it."""
+    rules = metonymy()
+    between = text[last.end : start]
+    if rules.part_of_between.match(between) and rules.part_nouns.search(last.text):
+        return True
+    return location.precision >= 3 and bool(rules.region_between.match(between))
+
+
+def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) -> bool:
+    """A place named as a venue or seat of power, standing for its government, owning a group
+    or inside a group's name: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
+    Yaoundé", "Lebanon's Hezbollah". The event did not happen there."""
+    rules = metonymy()
+    before = text[:start]
+    if rules.venue_before.search(before) or rules.seat_before.search(before):
+        return True
+    if rules.group_after.match(text[end:]):
+        return True  # "the Fastaqim rebel group": a group's name
+    span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Russia and Turkey agreed"
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and lemma(root.head) in rules.speech_verbs:
+        return root.dep_ == "nsubj"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attributed by Yaoundé"
+        return lemma(root.head.head) in rules.speech_verbs
+    if root.dep_ == "poss" and text[end : end + 3].lstrip().startswith(("'", "’")):
+        owned = root.head
+        return lemma(owned).lower() in rules.owned_not_places or owned.ent_type_ in (
+            "ORG",
+            "PERSON",
+            "NORP",
+        )
+    return False
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -216,6 +464,8 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
     # ("to an area controlled by HTS in Idlib": "controlled" is not where the path ends).
     while token.head.i != token.i and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "acl"):
         token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and _names_a_party(token):
+            return None  # "surrendered to the Afghan forces in X": X is where the forces are
         word = token.lower_
         if token.dep_ == "prep" and word in TOWARD_PREPS:
             return "destination"
@@ -224,6 +474,11 @@ def _role_from_parse(parsed: Doc | None, start: int, end: int) -> str | None:
         if token.dep_ == "prep" and word == "for" and lemma(token.head) in LEAVE_LEMMAS:
             return "destination"  # "leave the area for Idlib"
     return None
+
+
+def _names_a_party(token) -> bool:
+    """A noun for people or a force ("forces", "the army", "Hezbollah"), not for a place."""
+    return lemma(token).lower() in FORCE_NOUNS or token.ent_type_ in ("ORG", "NORP", "PERSON")
 
 
 def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
@@ -240,7 +495,9 @@ def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in REGION_WORDS.finditer(text)]
+    """ "northern Homs countryside", and "western Cameroon": a part of a named place."""
+    spans = [(m.start(), m.end()) for m in REGION_WORDS.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in PART_OF_NAMED.finditer(text)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str] | None:

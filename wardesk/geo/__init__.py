@@ -23,6 +23,10 @@ from wardesk.geo.resolve import (
     ScoredCandidate,
     candidates,
     country_focus,
+    focus_weights,
+    is_notable,
+    is_refused,
+    offset_point,
     resolve,
 )
 
@@ -37,6 +41,10 @@ __all__ = [
     "build_index",
     "candidates",
     "country_focus",
+    "focus_weights",
+    "is_notable",
+    "is_refused",
+    "offset_point",
     "index_path",
     "normalize_toponym",
     "open_gazetteer",

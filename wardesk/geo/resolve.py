@@ -5,11 +5,12 @@ countrysides, "near X", "X district", "eastern X", "A, B", "... in B") and score
 found under the plain key and the skeleton key of the core name:
 
     score = match (exact 3.0, skeleton 1.8)
-          + country focus of the page (first 2.0, second 1.6, others 1.3)
+          + country focus of the page (1.0 + the country's share of the leader's votes, so
+            the leader 2.0; by rank 2.0, 1.6, 1.3 when no weights are given)
           + nearness to places already resolved on the page (up to 2.0, 40 km scale)
           + governorate hint (1.0)
           + population (log10, 0..1)
-          + kind (toponym +0.5, country +0.6, admin1 -0.8 unless the phrase asks for one)
+          + kind (toponym +0.5, country +2.0, admin1 -0.8 unless the phrase asks for one)
 
 ``resolve`` returns the best as a ``Location`` (admin1 and country as names) or None.
 """
@@ -26,6 +27,7 @@ from wardesk.geo.gazetteer import (
     SKELETON_PREFIX,
     Candidate,
     Gazetteer,
+    country_areas,
     distance_km,
     normalize_toponym,
     open_gazetteer,
@@ -36,14 +38,21 @@ from wardesk.model import Location
 EXACT, SKELETON = "exact", "skeleton"
 MATCH_SCORE = {EXACT: 3.0, SKELETON: 1.8}
 FOCUS_SCORE = (2.0, 1.6, 1.3)
-KIND_SCORE = {"city": 0.0, "toponym": 0.5, "country": 0.6, "admin1": -0.8}
+# A country's own name is the country far more often than a town abroad named after it
+# ("Lebanon" is not Lebanon, Tennessee), so an exact country match outranks any town.
+KIND_SCORE = {"city": 0.0, "toponym": 0.5, "country": 2.0, "admin1": -0.8}
+FOCUS_BASE = 1.0
 NEAR_SCORE, NEAR_SCALE_KM = 2.0, 40.0
 ADMIN1_HINT_SCORE = 1.0
 #: a skeleton-only match must be in a focus country or near the page's places; on a page with
 #: no known focus, a place this big also passes
 SKELETON_MIN_POPULATION = 15_000
 SKELETON_NEAR_KM = 100.0
+#: a skeleton-only match this far from every place the page has named is another name
+SKELETON_FAR_KM = 300.0
 COUNTRYSIDE_OFFSET_KM = 30.0
+#: "northern X" for a country X: this share of the country's radius from its centre
+COUNTRY_PART_SHARE = 0.5
 
 ADMIN_WORDS = frozenset(
     [
@@ -57,6 +66,8 @@ ADMIN_WORDS = frozenset(
         "mohafazat",
         "wilayah",
         "vilayet",
+        "state",
+        "oblast",
     ]
 )
 NEAR_SUFFIXES = frozenset(
@@ -139,16 +150,28 @@ class ResolveContext:
     countries: tuple[str, ...] = ()
     near: tuple[tuple[float, float], ...] = ()
     admin1: tuple[tuple[str, str], ...] = ()
+    weights: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "countries", tuple(self.countries))
+        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
         object.__setattr__(self, "near", tuple((float(a), float(b)) for a, b in self.near))
         object.__setattr__(self, "admin1", tuple((c, a) for c, a in self.admin1))
 
     def with_place(self, lat: float, lon: float, admin1: tuple[str, str] | None = None):
         """This context plus one more resolved place (returns a new context)."""
         hints = self.admin1 + ((admin1,) if admin1 and admin1 not in self.admin1 else ())
-        return ResolveContext(self.countries, self.near + ((lat, lon),), hints)
+        return ResolveContext(self.countries, self.near + ((lat, lon),), hints, self.weights)
+
+    def focus_score(self, country: str) -> float:
+        """What being in ``country`` adds: 1.0 plus its share of the leading country's votes
+        (``weights``), or by rank (2.0, 1.6, 1.3) when no weights are known; 0 outside."""
+        if country not in self.countries:
+            return 0.0
+        rank = self.countries.index(country)
+        if rank < len(self.weights):
+            return FOCUS_BASE + self.weights[rank]
+        return FOCUS_SCORE[min(rank, len(FOCUS_SCORE) - 1)]
 
 
 NO_CONTEXT = ResolveContext()
@@ -200,23 +223,26 @@ def _score(c: Candidate, match: str, ctx: ResolveContext, *, want_admin: bool) -
     """The score of ``c`` for a phrase, or None when the match is too weak to accept."""
     score = MATCH_SCORE[match]
     in_focus = c.country in ctx.countries
-    if in_focus:
-        score += FOCUS_SCORE[min(ctx.countries.index(c.country), len(FOCUS_SCORE) - 1)]
+    score += ctx.focus_score(c.country)
     near = _near_km(c, ctx)
     if near is not None:
         score += NEAR_SCORE * math.exp(-near / NEAR_SCALE_KM)
     if c.admin1 and (c.country, c.admin1) in ctx.admin1:
         score += ADMIN1_HINT_SCORE
     score += _population_score(c.population)
-    score += 0.0 if (want_admin and c.kind == "admin1") else KIND_SCORE[c.kind]
+    kind = 0.0 if (want_admin and c.kind == "admin1") else KIND_SCORE[c.kind]
+    # a country is known by its names: one only looking like one ("Tens", "Under") is not it
+    score += min(kind, 0.0) if (c.kind == "country" and match == SKELETON) else kind
     if (
         match == SKELETON
-        and c.kind == "city"
+        and c.kind in ("city", "admin1")
         and not in_focus
         and (near is None or near > SKELETON_NEAR_KM)
         and (ctx.countries or c.population < SKELETON_MIN_POPULATION)
     ):
         return None
+    if match == SKELETON and c.kind == "city" and near is not None and near > SKELETON_FAR_KM:
+        return None  # a look-alike name far from every place the page has named
     return score
 
 
@@ -349,20 +375,39 @@ class _Reader:
             )  # fmt: skip
         return out
 
+    @staticmethod
+    def part_of_country(sc: ScoredCandidate, direction: str) -> ScoredCandidate:
+        """ "western Cameroon": a region of the country, at precision 3, half the country's
+        radius from its centre towards the direction (other places stay as they are)."""
+        if sc.candidate.kind != "country":
+            return sc
+        radius = math.sqrt(country_areas().get(sc.candidate.country, 0.0) / math.pi)
+        lat, lon = _offset(sc.lat, sc.lon, direction, COUNTRY_PART_SHARE * radius)
+        return ScoredCandidate(
+            sc.candidate, sc.score, 3, lat, lon, sc.match, "part-of-country", None
+        )
+
     def read(self, tokens: list[str], depth: int = 0) -> list[ScoredCandidate]:
         if not tokens or depth > 4:
             return []
         n = len(tokens)
         if n > 1 and tokens[-1] in ADMIN_WORDS:
-            return self.admin(tokens[:-1])
+            # "Unity State" is known whole; "Borno State" is Borno read as a province
+            whole = self.plain(" ".join(tokens), how="admin1", kinds={"admin1"})
+            return whole or self.admin(tokens[:-1])
         for prefix in ADMIN_PREFIXES:
             if n > len(prefix) and tuple(tokens[: len(prefix)]) == prefix:
                 return self.admin(tokens[len(prefix) :])
         whole = self.plain(" ".join(tokens))
-        if whole:
+        # "Tabqah City" is Tabqa read as "X city", not Tabuk City found by its skeleton: a
+        # whole phrase found only by skeleton gives way to the phrase's structure.
+        if whole and (n == 1 or any(sc.match == EXACT for sc in whole)):
             return whole
-        if n == 1:
-            return []
+        return (self.parts(tokens, depth) if n > 1 else []) or whole
+
+    def parts(self, tokens: list[str], depth: int) -> list[ScoredCandidate]:
+        """A phrase read by its structure: countryside, "near X", "X area", "city of X"..."""
+        n = len(tokens)
         rural = self.countryside(tokens)
         if rural is not None:
             return rural
@@ -384,8 +429,13 @@ class _Reader:
             core = tokens[:-2] if tokens[-2:] == ["refugee", "camp"] else tokens[:-1]
             return self.read(core, depth + 1)
         if tokens[0] in DIRECTIONS:  # "eastern Aleppo": part of the town
-            return self.read(tokens[1:], depth + 1)
+            return [self.part_of_country(sc, tokens[0]) for sc in self.read(tokens[1:], depth + 1)]
         return []
+
+
+def offset_point(lat: float, lon: float, direction: str | None, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) towards ``direction`` ("north", "south-east" …)."""
+    return _offset(lat, lon, direction.replace("-", "") if direction else None, km)
 
 
 def _offset(lat: float, lon: float, direction: str | None, km: float) -> tuple[float, float]:
@@ -468,6 +518,28 @@ def candidates(
     return []
 
 
+def is_refused(name: str, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether the stoplist or the demonyms say ``name`` is never a place."""
+    gaz = gazetteer if gazetteer is not None else open_gazetteer()
+    key = normalize_toponym(_clean(name))
+    return not key or key in gaz.lexicon.stoplist or key in gaz.lexicon.demonyms
+
+
+#: a town this big is known by its name even where the name is also an English word
+NOTABLE_POPULATION = 100_000
+
+
+def is_notable(name: str, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether ``name`` is exactly the name of a country, a province or a big city
+    ("Aleppo", "Kiev"), the places a capitalised dictionary word may still be."""
+    gaz = gazetteer if gazetteer is not None else open_gazetteer()
+    key = normalize_toponym(_clean(name))
+    return any(
+        c.kind in ("country", "admin1") or c.population >= NOTABLE_POPULATION
+        for c in gaz.lookup(key)
+    )
+
+
 def resolve(
     name: str,
     *,
@@ -479,18 +551,45 @@ def resolve(
     return found[0].location(name=name.strip()) if found else None
 
 
-def country_focus(
+#: How much one mention tells about the page's country: a country or province named outright
+#: says most; a city says more the bigger it is (a hamlet of 600 people that shares its name
+#: with a capitalised English word says little); a demonym ("Syrian") says least.
+VOTE_COUNTRY, VOTE_ADMIN1, VOTE_DEMONYM = 1.5, 1.5, 0.5
+VOTE_BY_POPULATION = ((100_000, 1.0), (10_000, 0.6), (0, 0.25))
+#: a reading is clear when no place in another country scores within this of it
+CLEAR_MARGIN = 0.5
+#: countries with under this share of the leader's votes, or under this many votes, are not
+#: in focus (one mid-sized town is no focus of its own)
+FOCUS_MIN_SHARE = 0.2
+FOCUS_MIN_VOTES = 1.0
+
+
+def _vote(sc: ScoredCandidate) -> float:
+    """How much a clear reading of a name tells about the page's country; a place found only
+    by its consonant skeleton tells nothing (spellings of different names meet there)."""
+    c = sc.candidate
+    if sc.match == SKELETON:
+        return 0.0
+    if c.kind == "country":
+        return VOTE_COUNTRY
+    if c.kind == "admin1":
+        return VOTE_ADMIN1
+    return next(v for floor, v in VOTE_BY_POPULATION if c.population >= floor)
+
+
+def focus_weights(
     names: Sequence[str],
     gazetteer: Gazetteer | None = None,
     *,
     limit: int = 3,
-) -> tuple[str, ...]:
-    """Guess a page's country focus from the place names (and demonyms) on it.
+) -> tuple[tuple[str, float], ...]:
+    """A page's country focus with weights, from the place names (and demonyms) on it.
 
     Each name votes for the country of its best reading when that reading is clear (no place
-    in another country scores within 0.5 of it); country names count double, demonyms
-    ("Syrian") half. Returns up to ``limit`` ISO codes, most votes first; countries with under
-    a fifth of the leader's votes are left out.
+    in another country scores within 0.5 of it), by how much such a name tells (``_vote``).
+    Returns up to ``limit`` (ISO code, share of the leader's votes) pairs, most votes first;
+    countries with under a fifth of the leader's votes, or under one vote, are left out
+    (so a page with no country worth one vote has no focus).
     """
     gaz = gazetteer if gazetteer is not None else open_gazetteer()
     votes: Counter[str] = Counter()
@@ -498,18 +597,35 @@ def country_focus(
         key = normalize_toponym(_clean(name))
         demonym = gaz.lexicon.demonyms.get(key)
         if demonym:
-            votes[demonym] += 0.5
+            votes[demonym] += VOTE_DEMONYM
             continue
         found = candidates(name, None, gaz)
         if not found:
             continue
         top = found[0]
         rival = next((s for s in found[1:] if s.candidate.country != top.candidate.country), None)
-        if rival is not None and top.score - rival.score < 0.5:
+        if rival is not None and top.score - rival.score < CLEAR_MARGIN:
             continue
-        votes[top.candidate.country] += 2.0 if top.candidate.kind == "country" else 1.0
+        votes[top.candidate.country] += _vote(top)
+    votes = Counter({cc: v for cc, v in votes.items() if v > 0})
     if not votes:
         return ()
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     lead = ranked[0][1]
-    return tuple(cc for cc, v in ranked[:limit] if v >= lead / 5)
+    if lead < FOCUS_MIN_VOTES:
+        return ()  # a demonym and a hamlet are no focus: better none than a wrong one
+    return tuple(
+        (cc, round(v / lead, 4))
+        for cc, v in ranked[:limit]
+        if v >= lead * FOCUS_MIN_SHARE and v >= FOCUS_MIN_VOTES
+    )
+
+
+def country_focus(
+    names: Sequence[str],
+    gazetteer: Gazetteer | None = None,
+    *,
+    limit: int = 3,
+) -> tuple[str, ...]:
+    """The ISO codes of ``focus_weights``, most likely first."""
+    return tuple(cc for cc, _ in focus_weights(names, gazetteer, limit=limit))
