@@ -27,6 +27,7 @@ from wardesk.extract.actors import (
 )
 from wardesk.extract.numbers import Count, find_counts
 from wardesk.extract.places import PlacePhrase, find_places
+from wardesk.extract.violence import by_means
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
@@ -233,6 +234,7 @@ def _sentence_events(
     for end in [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]:
         found = _strongest_type(text[start:end], lexicon, parsed, start)
         if found is not None:
+            found = by_means(found, text[start:end], lexicon)
             event_type, _ = found
             match = next(
                 (
