@@ -25,8 +25,9 @@ from wardesk.extract.actors import (
     find_anaphora,
     page_dyad,
 )
-from wardesk.extract.numbers import Count, find_counts
+from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
+from wardesk.extract.tolls import fatalities
 from wardesk.extract.violence import by_means
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
@@ -466,7 +467,8 @@ def _mention(
         location=site.location,
         date=date.value if date else None,
         time_precision=date.precision if date else None,
-        fatalities=_fatalities(sentence.text, lexicon),
+        # ACLED codes deals without a toll: the dead a deal sentence names are a battle's.
+        fatalities=None if sub_event in DEAL_TYPES else _fatalities(sentence.text, lexicon),
         agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon, clause),
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, sentence.block),
@@ -529,18 +531,8 @@ def _event_type_of(sub_event: str, lexicon: Lexicon) -> str:
 
 
 def _fatalities(text: str, lexicon: Lexicon) -> int | None:
-    if not lexicon.count_nouns["killed"].search(text):
-        return None
-    people = [c for c in find_counts(text) if _counts_people(text, c, lexicon)]
-    return sum(c.value for c in people) if people else None
-
-
-def _counts_people(text: str, count: Count, lexicon: Lexicon) -> bool:
-    after = text[count.end : count.end + 60]
-    nouns = lexicon.count_nouns
-    return bool(
-        nouns["fighters"].search(after[:45]) or nouns["civilians"].search(after[:30])
-    ) and not re.match(r"\s*(?:vehicles|buses|airstrikes|air strikes|km|kilomet)", after)
+    """The event's dead, as the sentence tells them (see :mod:`wardesk.extract.tolls`)."""
+    return fatalities(text)
 
 
 def _agreement(text, sub_event, roles, site, places, lexicon, clause) -> Agreement | None:
