@@ -28,7 +28,7 @@ from wardesk.extract.actors import (
 from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.extract.tolls import fatalities
-from wardesk.extract.violence import by_means
+from wardesk.extract.violence import by_means, violence_roles
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
@@ -286,6 +286,8 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     for event_type, trigger in events:
         state.trigger_at = trigger.start()
         roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+        if not event_type.territorial:
+            roles = violence_roles(sentence.parsed, roles, actors, event_type)
         # A "where" clause names this event's site only, not the next event's of the sentence.
         event_sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(

@@ -8,10 +8,21 @@ Entry points: :func:`by_means` (which sub-event type a clause's violence is) and
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
+from spacy.tokens import Doc
+
+from wardesk.extract.actors import ActorMention, Roles
 from wardesk.lexicon import EventType, Lexicon
+from wardesk.nlp import lemma
 
 REMOTE = "Explosions/Remote violence"
+# The event families whose roles are perpetrator and victim.
+VIOLENT_FAMILIES = frozenset({REMOTE, "Violence against civilians", "Battles"})
+CIVILIANS = "Civilians"
 
 
 def by_means(
@@ -31,3 +42,133 @@ def by_means(
         if match and (best is None or candidate.priority > best[0].priority):
             best = (candidate, match)
     return best or found
+
+
+AGENT, VICTIM, OPPONENT = "agent", "victim", "opponent"
+# Dependents that only describe the noun they hang on: climb them to the phrase's head.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod", "quantmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCues:
+    """The ``[violence_roles]`` word lists of events.toml."""
+
+    means: frozenset[str]
+    suffer: frozenset[str]
+    fight: frozenset[str]
+    target: frozenset[str]
+    civilian_nouns: frozenset[str]
+    harm: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> RoleCues:
+    """The role word lists shipped with the package (read once per process)."""
+    text = (resources.files("wardesk") / "data" / "events.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["violence_roles"]
+    keys = ("means", "suffer", "fight", "target", "civilian_nouns", "harm")
+    return RoleCues(*(frozenset(data[key]) for key in keys))
+
+
+def violence_roles(
+    parsed: Doc | None, roles: Roles, actors: list[ActorMention], event_type: EventType
+) -> Roles:
+    """Perpetrator and victim of a violent event from the parse, not from word order.
+
+    The subject of an active harm ("X killed"), the agent of a passive one ("killed by X")
+    and the owner of the weapon ("X's air strikes", "shelling by X") did it; the object,
+    the passive subject and the one that died were hit. ``roles`` (from word order) fills
+    what the parse leaves open.
+    """
+    if parsed is None or event_type.event_type not in VIOLENT_FAMILIES:
+        return roles
+    found: dict[str, list[str]] = {AGENT: [], VICTIM: [], OPPONENT: []}
+    for actor in actors:
+        role = _role_of(parsed, actor)
+        if role and actor.name not in found[role]:
+            found[role].append(actor.name)
+    if _civilians_hit(parsed) and CIVILIANS not in found[VICTIM]:
+        found[VICTIM].append(CIVILIANS)
+    agents = [a for a in found[AGENT] if a != CIVILIANS]
+    # One side named twice ("a massacre by IS … to fight IS"): what it did comes first.
+    victims = [v for v in found[VICTIM] if v not in agents]
+    if agents:
+        actor1 = agents[0]
+        actor2 = next((v for v in victims if v != actor1), None)
+    elif victims and found[OPPONENT]:
+        actor2 = victims[0]
+        actor1 = next((o for o in found[OPPONENT] if o != actor2), None)
+    elif roles.actor1 in victims and roles.actor2 not in victims:
+        # Word order took the victim for the perpetrator ("… killed 20 IS fighters"); when
+        # both sides died ("claimed the lives of X and Y") the order stands.
+        actor1 = roles.actor2 if roles.actor2 != CIVILIANS else None
+        actor2 = roles.actor1
+    else:
+        return roles if roles.actor2 or not victims else replace(roles, actor2=victims[0])
+    if actor2 is None:
+        others = [roles.actor2, roles.actor1, *found[OPPONENT]]
+        actor2 = next((o for o in others if o and o not in (actor1, CIVILIANS)), None)
+    named = (*roles.assoc, roles.actor1, roles.actor2)
+    assoc = tuple(dict.fromkeys(n for n in named if n and n not in (actor1, actor2)))
+    return replace(roles, actor1=actor1, actor2=actor2, assoc=assoc)
+
+
+def _civilians_hit(parsed: Doc) -> bool:
+    """Whether the people hit are civilians by what they are: "killed five children",
+    "worshippers were shot"."""
+    cues = role_cues()
+    return any(
+        lemma(token) in cues.civilian_nouns and _dep_role(token, cues) == VICTIM
+        for token in parsed
+        if token.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _role_of(parsed: Doc, actor: ActorMention) -> str | None:
+    """What the phrase naming ``actor`` does in its clause: agent, victim, opponent or None."""
+    span = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    cues = role_cues()
+    head = span.root
+    while head.dep_ in MODIFIER_DEPS and head.head is not head:
+        if lemma(head) in cues.means:
+            break
+        head = head.head
+    if lemma(head) in cues.means and head not in span:
+        return AGENT  # "US-led air strikes", "an ISIS landmine"
+    if head.dep_ == "conj":
+        return _conjunct_role(head, cues)
+    return _dep_role(head, cues)
+
+
+def _dep_role(head, cues: RoleCues) -> str | None:
+    dep = head.dep_
+    if dep in ("nsubjpass", "dobj", "nsubj"):
+        verb = lemma(head.head)
+        # Only a verb of harm says who did what to whom ("preventing X" names no victim).
+        if verb not in cues.harm:
+            return None
+        if dep == "nsubj":
+            return VICTIM if verb in cues.suffer else AGENT
+        return VICTIM
+    if dep == "pobj":
+        preposition = head.head
+        word = preposition.lower_
+        if word == "by" or preposition.dep_ == "agent":
+            return AGENT
+        if word == "from" and lemma(preposition.head) in cues.means:
+            return AGENT  # "artillery fire from Turkish forces"
+        if word == "with" and lemma(preposition.head) in cues.fight:
+            return OPPONENT  # "killed in clashes with X"
+        if word in cues.target:
+            return VICTIM
+    return None
+
+
+def _conjunct_role(head, cues: RoleCues) -> str | None:
+    """ "X and Y killed": Y acts alongside X; "killed X and Y": both were hit."""
+    first = head.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return _dep_role(first, cues)
