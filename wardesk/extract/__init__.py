@@ -235,7 +235,9 @@ def _sentence_events(
     for end in [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]:
         found = _strongest_type(text[start:end], lexicon, parsed, start)
         if found is not None:
-            found = by_means(found, text[start:end], lexicon)
+            found = by_means(
+                found, text[start:end], lexicon, lambda m, at=start: not _describes(parsed, m, at)
+            )
             event_type, _ = found
             match = next(
                 (

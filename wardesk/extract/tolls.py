@@ -50,7 +50,12 @@ def toll_cues() -> TollCues:
     died_before = "|".join(sorted(data["died_before"], key=len, reverse=True))
     qualifiers = "|".join(sorted(data["qualifiers"], key=len, reverse=True))
     hurt = "|".join(data["hurt"])
-    link = r"\s*,?\s*[\"“]?(?:(?:were|was|have been|has been|had been|are|being|also|reportedly|all|later|were also)\s+)*"
+    # "Nine people, including four children, were killed": the aside stands between.
+    aside = r"(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,.;]{0,60},)?"
+    link = (
+        aside
+        + r"\s*,?\s*[\"“]?(?:(?:were|was|have been|has been|had been|are|being|also|reportedly|all|later|were also)\s+)*"
+    )
     link += r"[\"“]?"
     return TollCues(
         people_after=re.compile(rf"\s+{MODIFIERS}(?:{people})(?![\w-])", re.I),

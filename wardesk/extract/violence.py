@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -26,11 +27,15 @@ CIVILIANS = "Civilians"
 
 
 def by_means(
-    found: tuple[EventType, re.Match[str]], clause: str, lexicon: Lexicon
+    found: tuple[EventType, re.Match[str]],
+    clause: str,
+    lexicon: Lexicon,
+    reports: Callable[[re.Match[str]], bool] = lambda _: True,
 ) -> tuple[EventType, re.Match[str]]:
     """The type the clause's weapon gives: civilians killed by an air strike, shelling or a
     bomb are that remote attack's victims, not an Attack of their own (ACLED codes the
-    means)."""
+    means). ``reports`` keeps only triggers that tell an event ("a bomb planted under a
+    bus" only describes the bomb; "went off" tells the event)."""
     event_type, _ = found
     if not event_type.yields_to_means:
         return found
@@ -38,7 +43,7 @@ def by_means(
     for candidate in lexicon.event_types:
         if candidate.event_type != REMOTE:
             continue
-        match = candidate.pattern.search(clause)
+        match = next((m for m in candidate.pattern.finditer(clause) if reports(m)), None)
         if match and (best is None or candidate.priority > best[0].priority):
             best = (candidate, match)
     return best or found
@@ -163,6 +168,8 @@ def _dep_role(head, cues: RoleCues) -> str | None:
             return OPPONENT  # "killed in clashes with X"
         if word in cues.target:
             return VICTIM
+        if word == "of" and preposition.head.dep_ in ("dobj", "nsubjpass"):
+            return _dep_role(preposition.head, cues)  # "abducted a group of students"
     return None
 
 
