@@ -28,7 +28,7 @@ from wardesk.extract.actors import (
 from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.extract.tolls import fatalities
-from wardesk.extract.violence import by_means, violence_roles
+from wardesk.extract.violence import by_means, only_aimed_at, violence_roles
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
@@ -193,12 +193,24 @@ def _strongest_type(
     best = None
     for event_type in lexicon.event_types:
         match = next(
-            (m for m in event_type.pattern.finditer(text) if not _describes(parsed, m, offset)),
+            (
+                m
+                for m in event_type.pattern.finditer(text)
+                if _reports(parsed, event_type, m, offset)
+            ),
             None,
         )
         if match and (best is None or event_type.priority > best[0].priority):
             best = (event_type, match)
     return best
+
+
+def _reports(parsed: Doc | None, event_type: EventType, match: re.Match[str], offset: int) -> bool:
+    """Whether a trigger reports its event: not a description of a noun, and for fighting
+    and violence not an act only aimed at ("an operation to retake X")."""
+    if _describes(parsed, match, offset):
+        return False
+    return event_type.sub_event_type in DEAL_TYPES or not only_aimed_at(parsed, match, offset)
 
 
 def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
@@ -243,7 +255,7 @@ def _sentence_events(
                 (
                     m
                     for m in event_type.pattern.finditer(text, start, end)
-                    if not _describes(parsed, m, 0)
+                    if _reports(parsed, event_type, m, 0)
                 ),
                 None,
             )

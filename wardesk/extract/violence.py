@@ -64,6 +64,7 @@ class RoleCues:
     target: frozenset[str]
     civilian_nouns: frozenset[str]
     harm: frozenset[str]
+    aims: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def role_cues() -> RoleCues:
     """The role word lists shipped with the package (read once per process)."""
     text = (resources.files("wardesk") / "data" / "events.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["violence_roles"]
-    keys = ("means", "suffer", "fight", "target", "civilian_nouns", "harm")
+    keys = ("means", "suffer", "fight", "target", "civilian_nouns", "harm", "aims")
     return RoleCues(*(frozenset(data[key]) for key in keys))
 
 
@@ -179,3 +180,17 @@ def _conjunct_role(head, cues: RoleCues) -> str | None:
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
     return _dep_role(first, cues)
+
+
+def only_aimed_at(parsed: Doc | None, match: re.Match[str], offset: int = 0) -> bool:
+    """A trigger in an infinitive that only aims at the act ("launched an operation to
+    retake X", "fighting to recapture X", "an attempt to seize X"): the act has not happened,
+    the fighting has ("were able to kill" did happen: "able" aims at nothing)."""
+    if parsed is None:
+        return False
+    span = parsed.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span[0]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.head is not verb and lemma(verb.head) in role_cues().aims
