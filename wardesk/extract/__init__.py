@@ -76,7 +76,8 @@ MIXED_GROUP = re.compile(
 )
 CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
 CLAUSE_BREAK = re.compile(
-    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"
+    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after"
+    r"|(?:just\s+)?(?:an?|one)\s+(?:hour|day|week|month|year)\s+(?:after|before))\b|;\s+|\s+—\s+"
 )
 REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
 OWNER_OF = re.compile(
