@@ -110,10 +110,19 @@ def violence_roles(
         actor1 = roles.actor2 if roles.actor2 != CIVILIANS else None
         actor2 = roles.actor1
     else:
-        return roles if roles.actor2 or not victims else replace(roles, actor2=victims[0])
+        actor2 = roles.actor2 or next(iter(victims), None)
+        return _civilians_never_strike(roles, roles.actor1, actor2)
     if actor2 is None:
         others = [roles.actor2, roles.actor1, *found[OPPONENT]]
         actor2 = next((o for o in others if o and o not in (actor1, CIVILIANS)), None)
+    return _civilians_never_strike(roles, actor1, actor2)
+
+
+def _civilians_never_strike(roles: Roles, actor1: str | None, actor2: str | None) -> Roles:
+    """Civilians are the victims of violence, never its perpetrator: named first, they
+    are who was hit."""
+    if actor1 == CIVILIANS:
+        actor1, actor2 = None, actor2 or CIVILIANS
     named = (*roles.assoc, roles.actor1, roles.actor2)
     assoc = tuple(dict.fromkeys(n for n in named if n and n not in (actor1, actor2)))
     return replace(roles, actor1=actor1, actor2=actor2, assoc=assoc)
