@@ -22,7 +22,10 @@ from wardesk.lexicon import words_pattern
 # Modifiers between a count and its noun: "12 Islamic State fighters", "4 Libyan army soldiers".
 MODIFIERS = r"(?:(?:of\s+(?:the|them|whom)\s+)?(?:(?!and\b|or\b|were\b|was\b|have\b|had\b|in\b|on\b|at\b|by\b)[\w'’.-]+\s+){0,4}?)"
 # Counts listed together: "5 soldiers and 12 militants", "a woman and her three children".
-JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:her|his|their|its)\s+)?$")
+JOINED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:her|his|their|its)\s+)?"
+    r"(?:(?:at least|some|about|around|nearly|almost|more than|over|up to|another)\s+)?$"
+)
 # "a civilian", "one protester": a single death told without a numeral.
 SINGLE = re.compile(r"\b(?:a|an|one)\s+(?:\w+\s+)?", re.I)
 
