@@ -174,6 +174,7 @@ CASES = [
     ("Russian jets struck a market in Idlib, killing 12 people and wounding 40.", AIR, "Russia", CIV, 12),
     ("Six Iraqi troops and nine ISIS militants died in heavy clashes near Kafr Salim.", CLASH, "Iraqi forces", IS, 15),
     ("At least 6 Syrian troops and some 20 rebels were killed in clashes near Tell Amir.", CLASH, SAA, REB, 26),
+    ("Four soldiers and two of their guards were also killed near Tell Amir.", CLASH, None, None, 6),
     # --- More perpetrator and victim phrasings ---
     ("Rebels were hit by Syrian army artillery in Tell Amir.", SHELL, SAA, REB, None),
     ("ISIS positions in Kafr Salim were pounded by coalition warplanes.", AIR, COA, IS, None),
