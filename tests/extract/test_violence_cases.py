@@ -243,3 +243,15 @@ def test_violent_event(run_page, sentence, sub_event, actor1, actor2, fatalities
 def test_no_new_toll(run_page, sentence):
     """A cumulative toll, vehicles and displaced families are not the event's dead."""
     assert all(m.fatalities is None for m in run_page(TITLE + sentence + "\n"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists say more than 600 civilians have been killed in Qaryat Nur so far.",
+        "In total, 85 villagers were killed in Kafr Salim since the start of the year.",
+    ],
+)
+def test_a_running_toll_alone_is_no_event(run_page, sentence):
+    """Civilians killed over months, told only as a total, sum many events: no new one."""
+    assert run_page(TITLE + sentence + "\n") == []

@@ -28,7 +28,12 @@ from wardesk.extract.actors import (
 from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.extract.tolls import fatalities
-from wardesk.extract.violence import by_means, only_aimed_at, violence_roles
+from wardesk.extract.violence import (
+    by_means,
+    only_aimed_at,
+    running_toll_only,
+    violence_roles,
+)
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
@@ -276,6 +281,7 @@ def _family_of(event_type: EventType) -> str:
 
 def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
     events = _sentence_events(sentence.text, lexicon, sentence.parsed)
+    events = [(e, m) for e, m in events if not running_toll_only(sentence.text, e)]
     if not events or _not_an_event(sentence, lexicon):
         return []
     places = [

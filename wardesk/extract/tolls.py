@@ -78,6 +78,19 @@ def toll_cues() -> TollCues:
 
 def fatalities(text: str) -> int | None:
     """The dead of the event ``text`` reports, or None when it tells no toll."""
+    dead = [c for c, cumulative in _death_counts(text) if not cumulative]
+    return sum(c.value for c in dead) if dead else None
+
+
+def only_a_running_toll(text: str) -> bool:
+    """Whether every death count ``text`` gives is a toll over a campaign or a period
+    ("more than 600 civilians were killed in the city so far")."""
+    counts = _death_counts(text)
+    return bool(counts) and all(cumulative for _, cumulative in counts)
+
+
+def _death_counts(text: str) -> list[tuple[Count, bool]]:
+    """The counts of the dead in ``text``, each with whether it is a running toll."""
     cues = toll_cues()
     counts = _counts(text)
     linked = [_linked(text, c, cues) for c in counts]
@@ -96,12 +109,11 @@ def fatalities(text: str) -> int | None:
                     linked[i] = linked[i + 1]
                 elif linked[i + 1] is None and linked[i]:
                     linked[i + 1] = linked[i]
-    dead = [
-        c
+    return [
+        (c, _cumulative(text, c, cues))
         for c, link in zip(counts, linked, strict=True)
-        if link and not _part_of_a_count(text, c, counts, cues) and not _cumulative(text, c, cues)
+        if link and not _part_of_a_count(text, c, counts, cues)
     ]
-    return sum(c.value for c in dead) if dead else None
 
 
 def _counts(text: str) -> list[Count]:

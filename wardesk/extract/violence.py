@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from wardesk.extract.actors import ActorMention, Roles
+from wardesk.extract.tolls import only_a_running_toll
 from wardesk.lexicon import EventType, Lexicon
 from wardesk.nlp import lemma
 
@@ -203,3 +204,10 @@ def only_aimed_at(parsed: Doc | None, match: re.Match[str], offset: int = 0) -> 
     verb = span[0]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return infinitive and verb.head is not verb and lemma(verb.head) in role_cues().aims
+
+
+def running_toll_only(text: str, event_type: EventType) -> bool:
+    """A killing told only as a running toll ("600 civilians were killed in the city so
+    far") sums many events; it reports no new one. Named fighting, strikes or executions
+    stay events whatever their toll."""
+    return event_type.yields_to_means and only_a_running_toll(text)
