@@ -255,3 +255,15 @@ def test_no_new_toll(run_page, sentence):
 def test_a_running_toll_alone_is_no_event(run_page, sentence):
     """Civilians killed over months, told only as a total, sum many events: no new one."""
     assert run_page(TITLE + sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SDF said the dam helped ISIS plan and execute attacks from Qaryat Nur.",
+        "Rebels executed the plan to withdraw from Tell Amir on Monday.",
+    ],
+)
+def test_carrying_out_is_no_killing(run_page, sentence):
+    """ "Execute attacks", "executed the plan": something carried out, nobody killed."""
+    assert all(m.sub_event_type != "Attack" for m in run_page(TITLE + sentence + "\n"))
