@@ -23,6 +23,9 @@ class EventType:
     priority: int
     territorial: bool
     pattern: re.Pattern[str]
+    # A killing word that names no means ("killed civilians") gives way to a weapon named
+    # in the same clause; "executed" or "shot dead" name their means themselves.
+    yields_to_means: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,7 @@ def _event_types(data: dict) -> tuple[EventType, ...]:
             priority=entry["priority"],
             territorial=entry.get("territorial", False),
             pattern=words_pattern(entry["patterns"]),
+            yields_to_means=entry.get("yields_to_means", False),
         )
         for entry in data["type"]
     )

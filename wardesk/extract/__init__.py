@@ -25,8 +25,15 @@ from wardesk.extract.actors import (
     find_anaphora,
     page_dyad,
 )
-from wardesk.extract.numbers import Count, find_counts
+from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
+from wardesk.extract.tolls import fatalities
+from wardesk.extract.violence import (
+    by_means,
+    only_aimed_at,
+    running_toll_only,
+    violence_roles,
+)
 from wardesk.geo.gazetteer import distance_km
 from wardesk.lexicon import Actor, EventType, Lexicon
 from wardesk.model import Agreement, Evidence, Location, Mention
@@ -76,7 +83,8 @@ MIXED_GROUP = re.compile(
 )
 CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
 CLAUSE_BREAK = re.compile(
-    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after)\b|;\s+|\s+—\s+"
+    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after"
+    r"|(?:just\s+)?(?:an?|one)\s+(?:hour|day|week|month|year)\s+(?:after|before))\b|;\s+|\s+—\s+"
 )
 REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
 OWNER_OF = re.compile(
@@ -193,12 +201,24 @@ def _strongest_type(
     best = None
     for event_type in lexicon.event_types:
         match = next(
-            (m for m in event_type.pattern.finditer(text) if not _describes(parsed, m, offset)),
+            (
+                m
+                for m in event_type.pattern.finditer(text)
+                if _reports(parsed, event_type, m, offset)
+            ),
             None,
         )
         if match and (best is None or event_type.priority > best[0].priority):
             best = (event_type, match)
     return best
+
+
+def _reports(parsed: Doc | None, event_type: EventType, match: re.Match[str], offset: int) -> bool:
+    """Whether a trigger reports its event: not a description of a noun, and for fighting
+    and violence not an act only aimed at ("an operation to retake X")."""
+    if _describes(parsed, match, offset):
+        return False
+    return event_type.sub_event_type in DEAL_TYPES or not only_aimed_at(parsed, match, offset)
 
 
 def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
@@ -237,12 +257,15 @@ def _sentence_events(
     for end in [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]:
         found = _strongest_type(text[start:end], lexicon, parsed, start)
         if found is not None:
+            found = by_means(
+                found, text[start:end], lexicon, lambda m, at=start: not _describes(parsed, m, at)
+            )
             event_type, _ = found
             match = next(
                 (
                     m
                     for m in event_type.pattern.finditer(text, start, end)
-                    if not _describes(parsed, m, 0)
+                    if _reports(parsed, event_type, m, 0)
                 ),
                 None,
             )
@@ -262,6 +285,7 @@ def _family_of(event_type: EventType) -> str:
 
 def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> list[Mention]:
     events = _sentence_events(sentence.text, lexicon, sentence.parsed)
+    events = [(e, m) for e, m in events if not running_toll_only(sentence.text, e)]
     if not events or _not_an_event(sentence, lexicon):
         return []
     places = [
@@ -287,6 +311,8 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     for event_type, trigger in events:
         state.trigger_at = trigger.start()
         roles = _roles(sentence.text, trigger.start(), actors, event_type, state)
+        if not event_type.territorial:
+            roles = violence_roles(sentence.parsed, roles, actors, event_type)
         # A "where" clause names this event's site only, not the next event's of the sentence.
         event_sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(
@@ -468,7 +494,8 @@ def _mention(
         location=site.location,
         date=date.value if date else None,
         time_precision=date.precision if date else None,
-        fatalities=_fatalities(sentence.text, lexicon),
+        # ACLED codes deals without a toll: the dead a deal sentence names are a battle's.
+        fatalities=None if sub_event in DEAL_TYPES else _fatalities(sentence.text, lexicon),
         agreement=_agreement(sentence.text, sub_event, roles, site, places, lexicon, clause),
         in_comments=sentence.in_comments,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, sentence.block),
@@ -532,18 +559,8 @@ def _event_type_of(sub_event: str, lexicon: Lexicon) -> str:
 
 
 def _fatalities(text: str, lexicon: Lexicon) -> int | None:
-    if not lexicon.count_nouns["killed"].search(text):
-        return None
-    people = [c for c in find_counts(text) if _counts_people(text, c, lexicon)]
-    return sum(c.value for c in people) if people else None
-
-
-def _counts_people(text: str, count: Count, lexicon: Lexicon) -> bool:
-    after = text[count.end : count.end + 60]
-    nouns = lexicon.count_nouns
-    return bool(
-        nouns["fighters"].search(after[:45]) or nouns["civilians"].search(after[:30])
-    ) and not re.match(r"\s*(?:vehicles|buses|airstrikes|air strikes|km|kilomet)", after)
+    """The event's dead, as the sentence tells them (see :mod:`wardesk.extract.tolls`)."""
+    return fatalities(text)
 
 
 def _agreement(text, sub_event, roles, site, places, lexicon, clause) -> Agreement | None:
