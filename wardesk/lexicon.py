@@ -35,6 +35,23 @@ class Actor:
     rank: int
     pattern: re.Pattern[str]
     anaphora: re.Pattern[str] | None
+    # Generic names ("rebels", "the army") that mean this actor only in its home war.
+    home: str | None = None
+    home_pattern: re.Pattern[str] | None = None
+    # Groups outside DESIGN.md's canonical list keep the page's spelling of their name.
+    page_spelling: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNames:
+    """How a page names an armed group the actor list does not know."""
+
+    pattern: re.Pattern[str]
+    state_words: re.Pattern[str]
+    heads: frozenset[str]
+    people: frozenset[str]
+    demonyms: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +92,7 @@ class Lexicon:
     foreign_included: re.Pattern[str]
     destination_phrase: re.Pattern[str]
     foreign_excluded: re.Pattern[str]
+    groups: GroupNames | None = None
 
 
 def words_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -87,7 +105,12 @@ def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     # Acronyms ("IS", "SDF") must match case-sensitively, or "is" becomes an actor.
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
-        escaped = re.escape(alias).replace(r"\ ", r"\s+")
+        # Pages write the apostrophe straight or curly: "Haftar's", "Haftar’s".
+        # Transliterations join words with a hyphen or a space ("Jaish al-Islam", "Jaish al
+        # Islam").
+        escaped = (
+            re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[-\s]")
+        )
         parts.append(escaped if alias.isupper() else f"(?i:{escaped})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
@@ -123,8 +146,35 @@ def _actors(data: dict) -> tuple[Actor, ...]:
             rank=data["deal_rank"][entry["kind"]],
             pattern=_alias_pattern(entry["aliases"]),
             anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
+            home=entry.get("home"),
+            home_pattern=_alias_pattern(entry["home_aliases"])
+            if entry.get("home_aliases")
+            else None,
+            page_spelling=entry.get("page_spelling", False),
+            aliases=tuple(entry["aliases"]),
         )
         for entry in data["actor"]
+    )
+
+
+def _group_names(data: dict) -> GroupNames:
+    """A proper name or nationality, optional lower-case modifiers, then a group noun:
+    "Ukrainian forces", "Tripoli Protection Force", "Yemeni government army"."""
+    names = data["named_groups"]
+    heads = "|".join(sorted(names["heads"], key=len, reverse=True))
+    modifiers = "|".join(names["modifiers"])
+    word = r"[A-Z][\w'’.-]*[\w'’]"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<name>(?:pro-{word}|{word})(?:\s+(?:of\s+)?{word}){{0,4}})"
+        rf"(?P<rest>(?:\s+(?:{modifiers}))*\s+(?i:(?P<head>{heads})))(?![\w-])"
+    )
+    state = words_pattern(names["state_heads"] + names["state_modifiers"])
+    return GroupNames(
+        pattern,
+        state,
+        frozenset(names["heads"]),
+        frozenset(names["people"]),
+        dict(data["demonyms"]),
     )
 
 
@@ -163,4 +213,5 @@ def load_lexicon() -> Lexicon:
         foreign_included=words_pattern(events["foreign_fighters"]["included"]),
         destination_phrase=re.compile(events["destination_phrase"]["pattern"]),
         foreign_excluded=words_pattern(events["foreign_fighters"]["excluded"]),
+        groups=_group_names(actors),
     )

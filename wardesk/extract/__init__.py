@@ -24,6 +24,7 @@ from wardesk.extract.actors import (
     find_actors,
     find_anaphora,
     page_dyad,
+    resolve_generic,
 )
 from wardesk.extract.numbers import Count, find_counts
 from wardesk.extract.places import PlacePhrase, find_places
@@ -131,12 +132,26 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     """All event mentions of a page, body and comments, in page order."""
     doc = annotation.doc
     state = PageState()
-    named = [find_actors(sentence.text, lexicon) for sentence in annotation.sentences]
+    country = page_country(annotation.sentences, lookup)
+    named = [
+        find_actors(sentence.text, lexicon, country=country, parsed=sentence.parsed)
+        for sentence in annotation.sentences
+    ]
+    counts = Counter(
+        a.name
+        for s, actors in zip(annotation.sentences, named, strict=True)
+        for a in actors
+        if not s.in_comments
+    )
+    by_name = {a.name: a for a in lexicon.actors}
+    # Groups the list does not know, named on this page, are actors of it too.
+    by_name.update((a.name, a.actor) for actors in named for a in actors)
+    named = [resolve_generic(actors, counts, by_name) for actors in named]
     for sentence, actors in zip(annotation.sentences, named, strict=True):
         if not sentence.in_comments:
             state.actor_counts.update(a.name for a in actors)
     state.dyad = page_dyad(state.actor_counts)
-    state.by_name = {a.name: a for a in lexicon.actors}
+    state.by_name = by_name
     state.strongest = max(
         state.actor_counts,
         key=lambda n: (state.by_name[n].rank, state.actor_counts[n]),
@@ -158,6 +173,22 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
         if actors:
             state.last_actors = actors
     return mentions
+
+
+def page_country(sentences, lookup: PlaceLookup) -> str | None:
+    """The country most of the article's named places lie in (None when it names none):
+    which war the page is about decides what its generic names ("rebels") mean."""
+    countries: Counter[str] = Counter()
+    for sentence in sentences:
+        if sentence.in_comments or sentence.parsed is None:
+            continue
+        for entity in sentence.parsed.ents:
+            if entity.label_ in ("GPE", "LOC"):
+                location = lookup(entity.text)
+                # Countries named alone are as often actors ("Russia", "Turkey") as places.
+                if location is not None and location.country and not _is_country(location):
+                    countries[location.country] += 1
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def _is_list_item(sentence: Sentence) -> bool:
@@ -449,7 +480,7 @@ def _mention(
 ) -> Mention:
     sub_event = event_type.sub_event_type
     if event_type.territorial:
-        sub_event = _territorial_type(roles.actor1, lexicon)
+        sub_event = _territorial_type(state.by_name.get(roles.actor1))
     trigger_at = state.trigger_at
     date = find_date(sentence.text, published, near=trigger_at) or _carried_date(sentence, state)
     date = _completed(date, state.published) or _default_date(sentence, state)
@@ -515,8 +546,8 @@ def _default_date(sentence: Sentence, state: PageState) -> DateFound | None:
     return DateFound(published[:7], 3, "", sentence.start, sentence.start)
 
 
-def _territorial_type(actor1: str | None, lexicon: Lexicon) -> str:
-    state_force = any(a.state for a in lexicon.actors if a.name == actor1)
+def _territorial_type(actor1: Actor | None) -> str:
+    state_force = actor1 is not None and actor1.state
     return "Government regains territory" if state_force else "Non-state actor overtakes territory"
 
 

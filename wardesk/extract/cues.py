@@ -23,6 +23,8 @@ class RoleCues:
     kin_after: re.Pattern[str]
     kin_before_end: re.Pattern[str]
     part_of: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    speaker_before_end: re.Pattern[str]
 
 
 def _ending(phrases: list[str]) -> re.Pattern[str]:
@@ -47,4 +49,6 @@ def role_cues() -> RoleCues:
         kin_after=_starting(data["kin_after"]["patterns"]),
         kin_before_end=_ending(data["kin_before"]["patterns"]),
         part_of=words_pattern(data["part_of"]["patterns"]),
+        speaker_after=_starting(data["speaker_after"]["patterns"]),
+        speaker_before_end=_ending(data["speaker_before"]["patterns"]),
     )
