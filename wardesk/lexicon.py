@@ -189,13 +189,14 @@ def _sources(data: dict) -> tuple[KnownSource, ...]:
 def load_lexicon() -> Lexicon:
     """The lexicon shipped with the package (parsed once per process)."""
     events, actors, sources = _read("events.toml"), _read("actors.toml"), _read("sources.toml")
+    deals = _read("deal_roles.toml")
     types = _event_types(events)
     every_trigger = [p for entry in events["type"] for p in entry["patterns"]]
     return Lexicon(
         event_types=types,
         any_trigger=words_pattern(every_trigger),
-        deal_kinds=_labelled(events["deal_kind"], "kind"),
-        deal_statuses=_labelled(events["deal_status"], "status"),
+        deal_kinds=_labelled(deals["deal_kind"], "kind"),
+        deal_statuses=_labelled(deals["deal_status"], "status"),
         count_nouns={k: words_pattern(v) for k, v in events["counts"].items()},
         actors=_actors(actors),
         sources=_sources(sources),
