@@ -147,14 +147,26 @@ def _actors(data: dict) -> tuple[Actor, ...]:
             pattern=_alias_pattern(entry["aliases"]),
             anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
             home=entry.get("home"),
-            home_pattern=_alias_pattern(entry["home_aliases"])
-            if entry.get("home_aliases")
-            else None,
+            home_pattern=_home_pattern(entry) if entry.get("home_aliases") else None,
             page_spelling=entry.get("page_spelling", False),
             aliases=tuple(entry["aliases"]),
         )
         for entry in data["actor"]
     )
+
+
+HOLDER_SUFFIX = r"-(?:held|besieged|occupied|controlled|encircled|surrounded|blockaded|run)\b"
+
+
+def _home_pattern(entry: dict) -> re.Pattern[str]:
+    """The generic names, and the first half of compounds like "rebel-held" (the match
+    stops before the hyphen, so the rest tells the role)."""
+    generic = _alias_pattern(entry["home_aliases"]).pattern
+    compounds = entry.get("home_compounds")
+    if not compounds:
+        return re.compile(generic)
+    fused = r"(?<![\w-])(?i:" + "|".join(compounds) + r")(?=" + HOLDER_SUFFIX + r")"
+    return re.compile(f"{generic}|{fused}")
 
 
 def _group_names(data: dict) -> GroupNames:

@@ -66,3 +66,43 @@ def test_status_follows_verb_and_tense(run_page, text, status):
 )
 def test_kind_follows_the_sentence(run_page, text, kind):
     assert first_deal(run_page, text).agreement.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "leaving", "brokers"),
+    [
+        # The side that allows the move is actor1, the side that leaves actor2; a mediator
+        # goes to brokers and is neither.
+        (
+            "The army allowed rebels to leave Qaryat Nur under a deal brokered by Russia.",
+            "Syrian government forces",
+            "Syrian rebels",
+            ("Russia",),
+        ),
+        (
+            "Under the auspices of Turkey, the army let rebels withdraw from Tell Amir.",
+            "Syrian government forces",
+            "Syrian rebels",
+            ("Turkey",),
+        ),
+        # The besieger lets people out, however the page fuses it with the place.
+        (
+            "Civilians were evacuated from the rebel-besieged village of Kafr Salim.",
+            "Syrian rebels",
+            "Civilians",
+            (),
+        ),
+        # A side that is only the reporter of the deal is its source, not an actor.
+        (
+            "A news channel run by Hezbollah said the army allowed rebels to leave Tell Amir.",
+            "Syrian government forces",
+            "Syrian rebels",
+            (),
+        ),
+    ],
+)
+def test_roles_by_the_guideline(run_page, text, actor1, leaving, brokers):
+    deal = first_deal(run_page, text)
+    assert (deal.actor1, deal.agreement.withdrawing_party) == (actor1, leaving)
+    assert deal.agreement.brokers == brokers
+    assert "Hezbollah" not in (deal.actor1, deal.actor2)

@@ -26,6 +26,7 @@ from wardesk.extract.actors import (
     page_dyad,
     resolve_generic,
 )
+from wardesk.extract.cues import role_cues
 from wardesk.extract.numbers import Count, find_counts
 from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.geo.gazetteer import distance_km
@@ -84,11 +85,6 @@ OWNER_OF = re.compile(
 )
 LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-BROKER_RE = re.compile(
-    r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80}?)"
-    r"(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
-    re.I,
-)
 # "1,000 people from", "200 ISIS fighters from": a counted group, right before the place it leaves.
 COUNTED_FROM = re.compile(
     r"\b\d[\d,]*\s+(?P<who>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+from\s+(?:the\s+)?$"
@@ -578,7 +574,7 @@ def _agreement(text, sub_event, roles, site, places, lexicon, clause) -> Agreeme
     if sub_event == "Change to group/activity" and "defect" not in text.lower():
         return None
     destination = _destination(text, site, places, lexicon)
-    broker = BROKER_RE.search(text)
+    broker = role_cues().broker.search(text)
     # Words inside quotation marks are the speaker's rhetoric ("to surrender or die"); the
     # reporter's own words name the deal when they can.
     unquoted = QUOTED.sub(" ", text)

@@ -113,7 +113,9 @@ def find_actors(
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return [hit for hit in kept if not is_speaker(text, hit)]
+    # Who reports an event or mediates a deal is no party to it: the first is its source,
+    # the second goes to the deal's brokers.
+    return [hit for hit in kept if not is_speaker(text, hit) and not _mediates(text, hit)]
 
 
 def is_speaker(text: str, hit: ActorMention) -> bool:
@@ -428,6 +430,13 @@ def _deal_roles(
     return Roles(allowing, party, tuple(others), withdrawing, allowing)
 
 
+def _mediates(text: str, actor: ActorMention) -> bool:
+    """Whether ``actor`` is named in a mediator phrase ("under the auspices of Russia")."""
+    return any(
+        m.start("who") <= actor.start < m.end("who") for m in role_cues().broker.finditer(text)
+    )
+
+
 def _names_kin(text: str, actor: ActorMention) -> bool:
     """ "ISIS family members", "the families of ISIS fighters": the actor says whose
     relatives leave; the relatives are not that side's fighters."""
@@ -468,11 +477,27 @@ def _besieged_structure(
 ) -> tuple[str | None, str | None] | None:
     """ "evacuations from villages besieged by the rebels": the besieger lets people out;
     those leaving are the other side named, else the besieged place's people."""
-    besieger = next((a for a in actors if role_cues().besieger_end.search(text[: a.start])), None)
+    besieger = next(
+        (
+            a
+            for a in actors
+            if role_cues().besieger_end.search(text[: a.start]) or _holds_origin(text, a)
+        ),
+        None,
+    )
     if besieger is None:
         return None
     leaving = _first(actors, lambda a: a.name != besieger.name)
     return besieger.name, leaving or CIVILIANS
+
+
+def _holds_origin(text: str, actor: ActorMention) -> bool:
+    """ "from the rebel-occupied villages": an actor fused with "-held", "-besieged" holds
+    the place it describes, unless that place is where people go ("for the rebel-held north")."""
+    cues = role_cues()
+    return bool(cues.holder_suffix.match(text, actor.end)) and not cues.destination_end.search(
+        text[: actor.start]
+    )
 
 
 def _allow_structure(

@@ -25,6 +25,9 @@ class RoleCues:
     part_of: re.Pattern[str]
     speaker_after: re.Pattern[str]
     speaker_before_end: re.Pattern[str]
+    broker: re.Pattern[str]
+    holder_suffix: re.Pattern[str]
+    destination_end: re.Pattern[str]
 
 
 def _ending(phrases: list[str]) -> re.Pattern[str]:
@@ -39,6 +42,16 @@ def _starting(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\s*[”\"']?\s*(?:" + ordered + r")(?![\w-])", re.I)
 
 
+def _broker(phrases: list[str]) -> re.Pattern[str]:
+    """A mediator phrase and who it names, up to a time or place phrase or the clause end."""
+    ordered = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + ordered + r")\s+(?P<who>[^,.;]{2,80}?)"
+        r"(?=\s+(?:on|in|at|last|this|early|late|to|after|before|between)\b|[,.;]|$)",
+        re.I,
+    )
+
+
 @lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
     """The cues shipped with the package (parsed once per process)."""
@@ -51,4 +64,14 @@ def role_cues() -> RoleCues:
         part_of=words_pattern(data["part_of"]["patterns"]),
         speaker_after=_starting(data["speaker_after"]["patterns"]),
         speaker_before_end=_ending(data["speaker_before"]["patterns"]),
+        broker=_broker(data["broker"]["patterns"]),
+        holder_suffix=re.compile(
+            r"-(?:" + "|".join(data["holder_compound"]["suffixes"]) + r")\b", re.I
+        ),
+        destination_end=re.compile(
+            r"\b(?:"
+            + "|".join(data["holder_compound"]["destination_before"])
+            + r")\s+(?:the\s+)?(?:\w+\s+)?$",
+            re.I,
+        ),
     )
