@@ -51,6 +51,10 @@ def test_status_follows_verb_and_tense(run_page, text, status):
     ("text", "kind"),
     [
         ("Rebels withdrew from Qaryat Nur to Idlib under the deal.", "withdrawal"),
+        (
+            "Rebels offered a deal: a safe corridor for Syrian troops out of Tell Amir.",
+            "withdrawal",
+        ),
         ("Hundreds of civilians were evacuated from Tell Amir on buses.", "evacuation"),
         ("Rebels in Kafr Salim surrendered to the army on Monday.", "surrender"),
         (
@@ -90,6 +94,20 @@ def test_kind_follows_the_sentence(run_page, text, kind):
             "Civilians were evacuated from the rebel-besieged village of Kafr Salim.",
             "Syrian rebels",
             "Civilians",
+            (),
+        ),
+        # The "of"/"for" phrase of a noun of moving names who leaves; the other side lets it.
+        (
+            "Rebels offered a deal: a safe corridor for Syrian troops out of Tell Amir.",
+            "Syrian rebels",
+            "Syrian government forces",
+            (),
+        ),
+        (
+            "The deal provides for the withdrawal of the fighters of Jaish al-Islam from Kafr "
+            "Salim, the army said.",
+            "Syrian government forces",
+            "Jaish al-Islam",
             (),
         ),
         # A side that is only the reporter of the deal is its source, not an actor.

@@ -525,10 +525,37 @@ def _allow_structure(
     besieged = _besieged_structure(text, actors)
     if besieged is not None:
         return besieged
+    moved = _moved_by_noun(text, actors)
+    if moved is not None:
+        return moved
     if by_agent is not None:
         other = _first(actors, lambda a: a.name != by_agent.name)
         return by_agent.name, other
     return None, None
+
+
+MOVER_SPAN = 50  # "the withdrawal of the militants of the X faction": X is still the mover
+
+
+def _moved_by_noun(text: str, actors: list[ActorMention]) -> tuple[str | None, str | None] | None:
+    """ "Kiev rejected a proposal from the rebels for a corridor for government troops":
+    the side named in the "of"/"for" phrase of a noun of moving leaves; the other armed side
+    named in the sentence lets it (None when the sentence names no other)."""
+    for cue in role_cues().mover_noun.finditer(text):
+        mover = next(
+            (
+                a
+                for a in actors
+                if cue.end() <= a.start <= cue.end() + MOVER_SPAN
+                and a.name != CIVILIANS
+                and not re.search(r"[,;]", text[cue.end() : a.start])
+            ),
+            None,
+        )
+        if mover is not None:
+            other = _first(actors, lambda a, m=mover: a.name != m.name)
+            return other, mover.name
+    return None
 
 
 def _from_context(

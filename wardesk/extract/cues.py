@@ -26,6 +26,7 @@ class RoleCues:
     speaker_after: re.Pattern[str]
     speaker_before_end: re.Pattern[str]
     broker: re.Pattern[str]
+    mover_noun: re.Pattern[str]
     holder_suffix: re.Pattern[str]
     destination_end: re.Pattern[str]
 
@@ -65,6 +66,7 @@ def role_cues() -> RoleCues:
         speaker_after=_starting(data["speaker_after"]["patterns"]),
         speaker_before_end=_ending(data["speaker_before"]["patterns"]),
         broker=_broker(data["broker"]["patterns"]),
+        mover_noun=words_pattern(data["mover_noun"]["patterns"]),
         holder_suffix=re.compile(
             r"-(?:" + "|".join(data["holder_compound"]["suffixes"]) + r")\b", re.I
         ),
