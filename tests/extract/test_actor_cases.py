@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from wardesk.extract.actors import find_actors, resolve_generic
+from wardesk.extract.actors import assign_roles, find_actors, resolve_generic
 from wardesk.lexicon import load_lexicon
 from wardesk.nlp import load_pipeline
 
@@ -49,6 +49,8 @@ def actors_in():
             ["Northern Shield Brigade"],
         ),
         ("Moldavian Guard units left the bridge.", None, ["Moldavian Guard units"]),
+        # A government's army is its government forces.
+        ("The Malian government army retook the town.", "Mali", ["Malian government forces"]),
         # A nationality or a home town before "fighters" describes members, not a group.
         ("ISIS let Syrian fighters leave the town.", "Syria", ["Islamic State"]),
         # An apposition describes the actor before it.
@@ -86,3 +88,21 @@ def test_generic_word_stays_when_the_page_names_no_group():
     found = find_actors("Gunmen kidnapped twelve travellers.", lexicon, country="Nigeria")
     by_name = {a.name: a.actor for a in found}
     assert [a.name for a in resolve_generic(found, Counter({"Gunmen": 2}), by_name)] == ["Gunmen"]
+
+
+def test_a_truce_between_equals_takes_the_pages_other_side():
+    """No side outranks the other: the page's pair are the deal's two parties."""
+    lexicon = load_lexicon()
+    text = "Elders brokered a truce in the town on Monday."
+    brigade = find_actors(
+        "The Northern Shield Brigade",
+        lexicon,
+        parsed=load_pipeline()("The Northern Shield Brigade"),
+    )[0].actor
+    guard = find_actors(
+        "the Southern Guard units", lexicon, parsed=load_pipeline()("the Southern Guard units")
+    )[0].actor
+    roles = assign_roles(
+        text, text.index("truce"), [], [brigade, guard], deal=True, defection=False
+    )
+    assert {roles.actor1, roles.actor2} == {brigade.name, guard.name}

@@ -178,12 +178,11 @@ def page_country(sentences, lookup: PlaceLookup) -> str | None:
     for sentence in sentences:
         if sentence.in_comments or sentence.parsed is None:
             continue
-        for entity in sentence.parsed.ents:
-            if entity.label_ in ("GPE", "LOC"):
-                location = lookup(entity.text)
-                # Countries named alone are as often actors ("Russia", "Turkey") as places.
-                if location is not None and location.country and not _is_country(location):
-                    countries[location.country] += 1
+        for place in find_places(sentence.text, sentence.parsed, lookup):
+            location = place.location
+            # Countries named alone are as often actors ("Russia", "Turkey") as places.
+            if location.country and not _is_country(location):
+                countries[location.country] += 1
     return countries.most_common(1)[0][0] if countries else None
 
 

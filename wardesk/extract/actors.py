@@ -202,6 +202,9 @@ def _named_groups(text: str, lexicon: Lexicon, parsed: Doc | None) -> list[Actor
         if not state and _describes_members(parsed, start, m.end("name"), m.group("head"), groups):
             continue
         kind = "state force" if state else "rebel group"
+        if state and re.search(r"\bgovernment\b", m.group("rest"), re.I):
+            # A government's army, troops or soldiers are its government forces.
+            name = f"{_demonym(qualifier, groups.demonyms)} government forces"
         listed = _listed(f"{_demonym(qualifier, groups.demonyms)} {m.group('head')}", lexicon)
         if not state:
             listed = _shortened(name, lexicon)
@@ -572,7 +575,12 @@ def _from_context(
         )
     if allowing is None:
         floor = ranks.get(withdrawing, 0) if withdrawing else 2
-        allowing = next((a.name for a in context if a.rank > floor and a.name != withdrawing), None)
+        others = [a for a in context if a.name not in (withdrawing, CIVILIANS)]
+        # Between equals ("a truce between two rival brigades") the page's other side is
+        # the other party.
+        allowing = next((a.name for a in others if a.rank > floor), None) or next(
+            (a.name for a in others if withdrawing and a.rank == floor), None
+        )
     return allowing, withdrawing
 
 
