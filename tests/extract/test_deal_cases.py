@@ -110,6 +110,14 @@ def test_kind_follows_the_sentence(run_page, text, kind):
             "Jaish al-Islam",
             (),
         ),
+        # Sides come from the clause that names the deal's place.
+        (
+            "Ahrar al-Sham agreed to allow aid into Qaryat Nur; while the army agreed to allow "
+            "wounded rebels to leave Tell Amir.",
+            "Syrian government forces",
+            "Syrian rebels",
+            (),
+        ),
         # A side that is only the reporter of the deal is its source, not an actor.
         (
             "A news channel run by Hezbollah said the army allowed rebels to leave Tell Amir.",

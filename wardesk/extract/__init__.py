@@ -8,6 +8,7 @@ what the page said just before (a compatible actor, the last place).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -312,7 +313,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
         # A "where" clause names this event's site only, not the next event's of the sentence.
         event_sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(
-            _mention(sentence, event_type, roles, site, places, lexicon, published, state,
+            _mention(sentence, event_type,
+                     _clause_roles(sentence.text, site, actors, event_type, state) or roles,
+                     site, places, lexicon, published, state,
                      clause=_site_clause(sentence.text, site, event_sites))
             for site in event_sites
         )  # fmt: skip
@@ -358,6 +361,26 @@ def _roles(text, trigger_at, actors, event_type, state) -> Roles:
     if deal and roles.withdrawing:
         state.last_withdrawing = roles.withdrawing
     return roles
+
+
+DEAL_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas)\b|\s+—\s+")
+
+
+def _clause_roles(text, site: PlacePhrase, actors, event_type, state) -> Roles | None:
+    """ "A has agreed to let aid into X; while B has agreed to let the wounded leave Y":
+    a deal told in one of several clauses takes its sides from the clause that names its
+    site (None when the sentence has one clause, or that clause names no side)."""
+    if event_type.sub_event_type not in DEAL_TYPES:
+        return None
+    bounds = [0, *(m.end() for m in DEAL_CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    if len(bounds) < 3:
+        return None
+    start, end = next((a, b) for a, b in itertools.pairwise(bounds) if a <= site.start < b)
+    inside = [a for a in actors if start <= a.start < end]
+    if not inside or len(inside) == len(actors):
+        return None
+    trigger = event_type.pattern.search(text, start, end)
+    return _roles(text, trigger.start() if trigger else start, inside, event_type, state)
 
 
 def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> list[PlacePhrase]:
