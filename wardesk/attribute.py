@@ -10,12 +10,15 @@ first: denied, unconfirmed, speculative, then claimed/reported/asserted.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from wardesk.annotate import Annotation, Sentence
-from wardesk.lexicon import Lexicon
+from wardesk.lexicon import Lexicon, words_pattern
 from wardesk.model import Mention
 from wardesk.nlp import lemma
 
@@ -57,7 +60,38 @@ GENERIC_SOURCE_RE = re.compile(
 )
 FRAGMENT_RE = re.compile(r"^according to\b")
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
-KILLED_RE = re.compile(r"\b(?:were|was|been) killed\b|\bkilled (?:at least |some |about )?\d", re.I)
+# "… as the SDF's spokesman said": the parser often loses a subject after its verb.
+INVERTED_RE = re.compile(
+    r"[”\"],?\s*(?:said|says|informed|added|stated|explained|told reporters)\s+"
+    r"(?P<who>[^,.;“”\"]{3,100}?)\s*(?:[,.;]|$)"
+)
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing) (?P<who>[^.;]{3,140}?),? as saying\b", re.I)
+# "X, which supports …": a relative clause after a source describes it; it is no part of it.
+RELATIVE_CLAUSE_RE = re.compile(r",\s+(?:which|who|that|whose)\b.*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionCues:
+    """Cues from ``sources.toml``'s ``[attribution]`` table."""
+
+    not_speaker: re.Pattern[str]
+    unnamed_reports: tuple[re.Pattern[str], ...]
+    party_claims: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def attribution_cues() -> AttributionCues:
+    """The cues shipped with the package (parsed once per process)."""
+    text = (resources.files("wardesk") / "data" / "sources.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["attribution"]
+    nouns = "|".join(data["not_speakers"])
+    return AttributionCues(
+        not_speaker=re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.I),
+        unnamed_reports=tuple(re.compile(p, re.I) for p in data["unnamed_reports"]),
+        party_claims=words_pattern(data["party_claims"]),
+    )
+
+
 BACKREF_RE = re.compile(r"\b(?:these|those|both|the) (?:claims?|reports?|accounts?)\b", re.I)
 
 
@@ -74,20 +108,39 @@ class Attribution:
 
 def sentence_source(sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, str | None]:
     """The source a sentence names for itself, and the cue that showed it."""
-    match = ACCORDING_RE.search(sentence.text)
+    cues = attribution_cues()
+    match = next(
+        (m for m in ACCORDING_RE.finditer(sentence.text) if not _names_a_document(m, cues)),
+        None,
+    )
     if match:
         return _clean(match.group("who")), "according to"
+    match = QUOTED_AS_RE.search(sentence.text)
+    if match:
+        return _clean(match.group("who")), "X quoted Y as saying"
+    for pattern in cues.unnamed_reports:
+        match = pattern.search(sentence.text)
+        if match:
+            return _clean(match.group("who")), "unnamed reports"
     match = TRAILING_RE.search(sentence.text)
     if match:
         return _clean(match.group("who")), "…, X said"
     match = LEADING_RE.match(sentence.text)
     if match:
         return _clean(match.group("who") + ", " + match.group("role")), "X, role, said"
+    match = INVERTED_RE.search(sentence.text)
+    if match:
+        return _clean(match.group("who")), "“…,” said X"
     if sentence.parsed is not None:
         found = _speech_subject(sentence.parsed)
         if found is not None:
             return found
     return None, None
+
+
+def _names_a_document(match: re.Match[str], cues: AttributionCues) -> bool:
+    """ "according to the agreement", "according to the laws in force" name no speaker."""
+    return bool(cues.not_speaker.match(match.group("who")))
 
 
 def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
@@ -98,6 +151,9 @@ def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
             continue  # "an organisation that reports on the war" describes, it does not speak
         # Only an active subject speaks: "an agreement was announced" names no source.
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "Activists criticised the deal, saying …": the speaker is the main verb's subject.
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
             continue
         if subject.lower_ in PRONOUNS:
@@ -120,15 +176,18 @@ def _span(token: Token) -> Span:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.“”\"'’")
+    text = RELATIVE_CLAUSE_RE.sub("", re.sub(r"\s+", " ", text))
+    text = text.strip(" ,.“”\"'’–—-")
     text = re.sub(r"['’]s$", "", text)  # "the SDF's statement": the SDF speaks
     text = re.sub(r"^(?:but|and|however|meanwhile|yet)\s+", "", text, flags=re.I)
     text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return re.sub(r"^(?:a|an)\s+(?=[a-z])", "", text)
+    return re.sub(r"^(?:[Aa]|[Aa]n)\s+(?=[a-z])", "", text)
 
 
 def canonical_source(source: str, lexicon: Lexicon) -> str:
     """A known outlet inside a longer description ("the pro-opposition blog “X”") is X."""
+    if re.search(r"\s(?:and|&)\s", source):
+        return source  # "state media and a monitoring group": several voices, as written
     for known in lexicon.sources:
         hit = known.pattern.search(source)
         if hit and hit.group(0) != source and len(source) > len(hit.group(0)) + 12:
@@ -167,9 +226,15 @@ def certainty_of(
     claim = lexicon.claim_verbs.search(text)
     if claim and sourced:
         return "claimed", claim.group(0)
-    if sourced and party and KILLED_RE.search(text):
-        return "claimed", "a party to the fighting counts the dead"
+    if sourced and party and attribution_cues().party_claims.search(text):
+        # The guideline: a side's count of enemy dead, captured or surrendered is a claim.
+        return "claimed", "a party to the fighting counts the enemy's losses"
     return ("reported", "source named") if sourced else ("asserted", "")
+
+
+def _unnamed_reports(source: str | None) -> bool:
+    """ "reports", "preliminary reports": hearsay nobody on the page vouches for."""
+    return source is not None and bool(re.fullmatch(r"(?:\w+ )?reports", source, re.I))
 
 
 def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[Attribution]:
@@ -183,7 +248,8 @@ def attribute_page(sentences: tuple[Sentence, ...], lexicon: Lexicon) -> list[At
             continue
         source, cue = sentence_source(sentence, lexicon)
         source = canonical_source(source, lexicon) if source else None
-        if source is not None and GENERIC_SOURCE_RE.match(source) and last_named:
+        unnamed = cue == "unnamed reports"  # "amid reports that": no source named earlier
+        if source is not None and GENERIC_SOURCE_RE.match(source) and last_named and not unnamed:
             source, cue = last_named, f"“{source}” refers back"
         if source is not None and source.lower() in PRONOUNS:
             source, cue = (carried[1] if carried[0] == sentence.block else last_named), "“he said”"
@@ -256,6 +322,8 @@ def _attribution(text: str, source: str | None, cue: str | None, lexicon: Lexico
     kind, stance, type_cue = source_type(source, lexicon)
     party = kind == "party_to_conflict"
     certainty, certainty_cue = certainty_of(text, lexicon, sourced=source is not None, party=party)
+    if certainty == "reported" and _unnamed_reports(source):
+        certainty, certainty_cue = "unconfirmed", "unnamed reports"
     labelled = (("source", cue), ("type", type_cue), ("certainty", certainty_cue))
     cues = tuple(f"{what}: {why}" for what, why in labelled if why)
     return Attribution(source, kind, stance, certainty, cues)

@@ -38,6 +38,23 @@ class Actor:
     rank: int
     pattern: re.Pattern[str]
     anaphora: re.Pattern[str] | None
+    # Generic names ("rebels", "the army") that mean this actor only in its home war.
+    home: str | None = None
+    home_pattern: re.Pattern[str] | None = None
+    # Groups outside DESIGN.md's canonical list keep the page's spelling of their name.
+    page_spelling: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNames:
+    """How a page names an armed group the actor list does not know."""
+
+    pattern: re.Pattern[str]
+    state_words: re.Pattern[str]
+    heads: frozenset[str]
+    people: frozenset[str]
+    demonyms: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +95,7 @@ class Lexicon:
     foreign_included: re.Pattern[str]
     destination_phrase: re.Pattern[str]
     foreign_excluded: re.Pattern[str]
+    groups: GroupNames | None = None
 
 
 def words_pattern(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -90,7 +108,12 @@ def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     # Acronyms ("IS", "SDF") must match case-sensitively, or "is" becomes an actor.
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
-        escaped = re.escape(alias).replace(r"\ ", r"\s+")
+        # Pages write the apostrophe straight or curly: "Haftar's", "Haftar’s".
+        # Transliterations join words with a hyphen or a space ("Jaish al-Islam", "Jaish al
+        # Islam").
+        escaped = (
+            re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[-\s]")
+        )
         parts.append(escaped if alias.isupper() else f"(?i:{escaped})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
@@ -127,8 +150,47 @@ def _actors(data: dict) -> tuple[Actor, ...]:
             rank=data["deal_rank"][entry["kind"]],
             pattern=_alias_pattern(entry["aliases"]),
             anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
+            home=entry.get("home"),
+            home_pattern=_home_pattern(entry) if entry.get("home_aliases") else None,
+            page_spelling=entry.get("page_spelling", False),
+            aliases=tuple(entry["aliases"]),
         )
         for entry in data["actor"]
+    )
+
+
+HOLDER_SUFFIX = r"-(?:held|besieged|occupied|controlled|encircled|surrounded|blockaded|run)\b"
+
+
+def _home_pattern(entry: dict) -> re.Pattern[str]:
+    """The generic names, and the first half of compounds like "rebel-held" (the match
+    stops before the hyphen, so the rest tells the role)."""
+    generic = _alias_pattern(entry["home_aliases"]).pattern
+    compounds = entry.get("home_compounds")
+    if not compounds:
+        return re.compile(generic)
+    fused = r"(?<![\w-])(?i:" + "|".join(compounds) + r")(?=" + HOLDER_SUFFIX + r")"
+    return re.compile(f"{generic}|{fused}")
+
+
+def _group_names(data: dict) -> GroupNames:
+    """A proper name or nationality, optional lower-case modifiers, then a group noun:
+    "Ukrainian forces", "Tripoli Protection Force", "Yemeni government army"."""
+    names = data["named_groups"]
+    heads = "|".join(sorted(names["heads"], key=len, reverse=True))
+    modifiers = "|".join(names["modifiers"])
+    word = r"[A-Z][\w'’.-]*[\w'’]"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<name>(?:pro-{word}|{word})(?:\s+(?:of\s+)?{word}){{0,4}})"
+        rf"(?P<rest>(?:\s+(?:{modifiers}))*\s+(?i:(?P<head>{heads})))(?![\w-])"
+    )
+    state = words_pattern(names["state_heads"] + names["state_modifiers"])
+    return GroupNames(
+        pattern,
+        state,
+        frozenset(names["heads"]),
+        frozenset(names["people"]),
+        dict(data["demonyms"]),
     )
 
 
@@ -143,13 +205,14 @@ def _sources(data: dict) -> tuple[KnownSource, ...]:
 def load_lexicon() -> Lexicon:
     """The lexicon shipped with the package (parsed once per process)."""
     events, actors, sources = _read("events.toml"), _read("actors.toml"), _read("sources.toml")
+    deals = _read("deal_roles.toml")
     types = _event_types(events)
     every_trigger = [p for entry in events["type"] for p in entry["patterns"]]
     return Lexicon(
         event_types=types,
         any_trigger=words_pattern(every_trigger),
-        deal_kinds=_labelled(events["deal_kind"], "kind"),
-        deal_statuses=_labelled(events["deal_status"], "status"),
+        deal_kinds=_labelled(deals["deal_kind"], "kind"),
+        deal_statuses=_labelled(deals["deal_status"], "status"),
         count_nouns={k: words_pattern(v) for k, v in events["counts"].items()},
         actors=_actors(actors),
         sources=_sources(sources),
@@ -167,4 +230,5 @@ def load_lexicon() -> Lexicon:
         foreign_included=words_pattern(events["foreign_fighters"]["included"]),
         destination_phrase=re.compile(events["destination_phrase"]["pattern"]),
         foreign_excluded=words_pattern(events["foreign_fighters"]["excluded"]),
+        groups=_group_names(actors),
     )

@@ -8,6 +8,7 @@ what the page said just before (a compatible actor, the last place).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -24,7 +25,9 @@ from wardesk.extract.actors import (
     find_actors,
     find_anaphora,
     page_dyad,
+    resolve_generic,
 )
+from wardesk.extract.cues import role_cues
 from wardesk.extract.numbers import find_counts
 from wardesk.extract.places import PlacePhrase, find_places
 from wardesk.extract.tolls import fatalities
@@ -93,11 +96,6 @@ OWNER_OF = re.compile(
 )
 LIST_MARK = re.compile(r"^\s*(?:[•◦▪●·*–-]|\d{1,2}[.)])\s+")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-BROKER_RE = re.compile(
-    r"\b(?:brokered|mediated|negotiated|sponsored) by (?P<who>[^,.;]{3,80}?)"
-    r"(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
-    re.I,
-)
 # "1,000 people from", "200 ISIS fighters from": a counted group, right before the place it leaves.
 COUNTED_FROM = re.compile(
     r"\b\d[\d,]*\s+(?P<who>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+from\s+(?:the\s+)?$"
@@ -141,12 +139,26 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     """All event mentions of a page, body and comments, in page order."""
     doc = annotation.doc
     state = PageState()
-    named = [find_actors(sentence.text, lexicon) for sentence in annotation.sentences]
+    country = page_country(annotation.sentences, lookup)
+    named = [
+        find_actors(sentence.text, lexicon, country=country, parsed=sentence.parsed)
+        for sentence in annotation.sentences
+    ]
+    counts = Counter(
+        a.name
+        for s, actors in zip(annotation.sentences, named, strict=True)
+        for a in actors
+        if not s.in_comments
+    )
+    by_name = {a.name: a for a in lexicon.actors}
+    # Groups the list does not know, named on this page, are actors of it too.
+    by_name.update((a.name, a.actor) for actors in named for a in actors)
+    named = [resolve_generic(actors, counts, by_name) for actors in named]
     for sentence, actors in zip(annotation.sentences, named, strict=True):
         if not sentence.in_comments:
             state.actor_counts.update(a.name for a in actors)
     state.dyad = page_dyad(state.actor_counts)
-    state.by_name = {a.name: a for a in lexicon.actors}
+    state.by_name = by_name
     state.strongest = max(
         state.actor_counts,
         key=lambda n: (state.by_name[n].rank, state.actor_counts[n]),
@@ -168,6 +180,21 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
         if actors:
             state.last_actors = actors
     return mentions
+
+
+def page_country(sentences, lookup: PlaceLookup) -> str | None:
+    """The country most of the article's named places lie in (None when it names none):
+    which war the page is about decides what its generic names ("rebels") mean."""
+    countries: Counter[str] = Counter()
+    for sentence in sentences:
+        if sentence.in_comments or sentence.parsed is None:
+            continue
+        for place in find_places(sentence.text, sentence.parsed, lookup):
+            location = place.location
+            # Countries named alone are as often actors ("Russia", "Turkey") as places.
+            if location.country and not _is_country(location):
+                countries[location.country] += 1
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def _is_list_item(sentence: Sentence) -> bool:
@@ -316,7 +343,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
         # A "where" clause names this event's site only, not the next event's of the sentence.
         event_sites = _told_where(sentence.text, places, event_type) or sites
         mentions.extend(
-            _mention(sentence, event_type, roles, site, places, lexicon, published, state,
+            _mention(sentence, event_type,
+                     _clause_roles(sentence.text, site, actors, event_type, state) or roles,
+                     site, places, lexicon, published, state,
                      clause=_site_clause(sentence.text, site, event_sites))
             for site in event_sites
         )  # fmt: skip
@@ -362,6 +391,26 @@ def _roles(text, trigger_at, actors, event_type, state) -> Roles:
     if deal and roles.withdrawing:
         state.last_withdrawing = roles.withdrawing
     return roles
+
+
+DEAL_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas)\b|\s+—\s+")
+
+
+def _clause_roles(text, site: PlacePhrase, actors, event_type, state) -> Roles | None:
+    """ "A has agreed to let aid into X; while B has agreed to let the wounded leave Y":
+    a deal told in one of several clauses takes its sides from the clause that names its
+    site (None when the sentence has one clause, or that clause names no side)."""
+    if event_type.sub_event_type not in DEAL_TYPES:
+        return None
+    bounds = [0, *(m.end() for m in DEAL_CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    if len(bounds) < 3:
+        return None
+    start, end = next((a, b) for a, b in itertools.pairwise(bounds) if a <= site.start < b)
+    inside = [a for a in actors if start <= a.start < end]
+    if not inside or len(inside) == len(actors):
+        return None
+    trigger = event_type.pattern.search(text, start, end)
+    return _roles(text, trigger.start() if trigger else start, inside, event_type, state)
 
 
 def _event_places(sentence: Sentence, lookup: PlaceLookup, lexicon: Lexicon) -> list[PlacePhrase]:
@@ -479,7 +528,7 @@ def _mention(
 ) -> Mention:
     sub_event = event_type.sub_event_type
     if event_type.territorial:
-        sub_event = _territorial_type(roles.actor1, lexicon)
+        sub_event = _territorial_type(state.by_name.get(roles.actor1))
     trigger_at = state.trigger_at
     date = find_date(sentence.text, published, near=trigger_at) or _carried_date(sentence, state)
     date = _completed(date, state.published) or _default_date(sentence, state)
@@ -547,8 +596,8 @@ def _default_date(sentence: Sentence, state: PageState) -> DateFound | None:
     return DateFound(published[:7], 3, "", sentence.start, sentence.start)
 
 
-def _territorial_type(actor1: str | None, lexicon: Lexicon) -> str:
-    state_force = any(a.state for a in lexicon.actors if a.name == actor1)
+def _territorial_type(actor1: Actor | None) -> str:
+    state_force = actor1 is not None and actor1.state
     return "Government regains territory" if state_force else "Non-state actor overtakes territory"
 
 
@@ -569,7 +618,7 @@ def _agreement(text, sub_event, roles, site, places, lexicon, clause) -> Agreeme
     if sub_event == "Change to group/activity" and "defect" not in text.lower():
         return None
     destination = _destination(text, site, places, lexicon)
-    broker = BROKER_RE.search(text)
+    broker = role_cues().broker.search(text)
     # Words inside quotation marks are the speaker's rhetoric ("to surrender or die"); the
     # reporter's own words name the deal when they can.
     unquoted = QUOTED.sub(" ", text)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
 
 from wardesk.extract.cues import role_cues
 from wardesk.lexicon import Actor, Lexicon
@@ -21,11 +24,30 @@ PASSIVE_BY_RE = re.compile(
 )
 ALLOW_RE = re.compile(r"\b(?:allow(?:ed|s|ing)?|let|permit(?:ted|s)?|agree(?:d|s)? to let)\b", re.I)
 CIVILIANS = "Civilians"
+GENERIC = "(generic)"
 # The verb that ends the phrase naming who is let go: "allowed X to leave", "let X go".
 MOVE_VERB = re.compile(
     r"\b(?:to\s+(?:\w+ly\s+)?)?(?:leave|withdraw|exit|go|depart|evacuate|move|head)\b", re.I
 )
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+)?\w+ed\s+by\s*$", re.I)
+PROPER_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
+# Capitalised at the start of a sentence, these are no names.
+GENERIC_WORDS = frozenset(
+    {
+        "some",
+        "the",
+        "government",
+        "pro-government",
+        "security",
+        "armed",
+        "local",
+        "foreign",
+        "many",
+        "several",
+        "other",
+        "rival",
+    }
+)
 DEFECT_TO_RE = re.compile(r"\b(?:defect(?:ed|ing|s)?|gave (?:himself|themselves) up)\s+to\b", re.I)
 
 
@@ -54,17 +76,234 @@ class Roles:
     allowing: str | None = None
 
 
-def find_actors(text: str, lexicon: Lexicon) -> list[ActorMention]:
-    """Every actor alias in ``text``, longest first where they overlap, in order."""
+def find_actors(
+    text: str, lexicon: Lexicon, *, country: str | None = None, parsed: Doc | None = None
+) -> list[ActorMention]:
+    """Every actor in ``text``, longest first where they overlap, in order.
+
+    ``country`` is the page's country: generic names ("rebels", "the army") mean an
+    actor of the home war only there and keep the page's words elsewhere. With the
+    sentence's ``parsed`` doc, groups the list does not know ("Tripoli Protection Force",
+    "Ukrainian forces") are found by their form and keep the page's name.
+    """
     hits = []
     for actor in lexicon.actors:
-        hits.extend(ActorMention(actor, m.start(), m.end()) for m in actor.pattern.finditer(text))
+        hits.extend(
+            ActorMention(_as_spelled(actor, m.group(0), lexicon), m.start(), m.end())
+            for m in actor.pattern.finditer(text)
+        )
+        if actor.home_pattern is not None:
+            for m in actor.home_pattern.finditer(text):
+                found = (
+                    actor
+                    if _at_home(actor, country)
+                    else _page_named(m.group(0), actor, lexicon, country)
+                )
+                hits.append(ActorMention(found, m.start(), m.end()))
+    known = list(hits)
+    hits.extend(
+        group
+        for group in _named_groups(text, lexicon, parsed)
+        if not any(k.start < group.end and group.start < k.end for k in known)
+        and not _listed_in_brackets(text, group.end, known)
+        and not _describes_known(parsed, group.end - 1, known)
+    )
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[ActorMention] = []
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+    # Who reports an event or mediates a deal is no party to it: the first is its source,
+    # the second goes to the deal's brokers.
+    return [hit for hit in kept if not is_speaker(text, hit) and not _mediates(text, hit)]
+
+
+def is_speaker(text: str, hit: ActorMention) -> bool:
+    """ "opposition sources claimed", "a news service run by Hezbollah said": a name that
+    only says who speaks is the source of the report, not a party to the event."""
+    cues = role_cues()
+    after = cues.speaker_after.match(text, hit.end)
+    if after is not None and not re.match(r"\s*(?:of|in|from)\b", text[after.end() :]):
+        return bool(
+            re.search(
+                r"\b(?:said|says|say|told|reported|claimed|announced|stated|according)\b", text
+            )
+        )
+    return bool(cues.speaker_before_end.search(text[: hit.start]))
+
+
+def _as_spelled(actor: Actor, words: str, lexicon: Lexicon) -> Actor:
+    """A group outside the canonical list under the page's spelling ("Jays al-Islam")."""
+    if not actor.page_spelling:
+        return actor
+    bare = re.sub(r"^(?:the)\s+", "", re.sub(r"\s+", " ", words), flags=re.I)
+    return _new_actor(bare, actor.kind, actor.state, lexicon)
+
+
+def _at_home(actor: Actor, country: str | None) -> bool:
+    """A page with no country known is read as one about the list's home war."""
+    return country is None or actor.home is None or country == actor.home
+
+
+def _page_named(words: str, generic: Actor, lexicon: Lexicon, country: str | None) -> Actor:
+    """The actor a generic name means outside its home war: a state force takes the page's
+    nationality ("security forces" in Somalia: "Somali security forces", or a listed actor
+    when that names one); anyone else keeps the page's word ("Gunmen")."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.I)
+    demonym = lexicon.groups.demonyms.get(country or "") if lexicon.groups else None
+    if generic.state and demonym:
+        # Capitalised only because it opens the sentence: "Government forces retook …".
+        if bare[1:2].islower():
+            bare = bare[:1].lower() + bare[1:]
+        head = bare.split()[-1]
+        for name in (f"{demonym} {bare}", f"{demonym} {head}"):
+            listed = _listed(name, lexicon)
+            if listed is not None:
+                return listed
+        return _new_actor(f"{demonym} {bare}", "state force", True, lexicon)
+    return _new_actor(bare[:1].upper() + bare[1:], generic.kind, False, lexicon, generic=True)
+
+
+def _shortened(name: str, lexicon: Lexicon) -> Actor | None:
+    """ "Democratic Forces" for "Syrian Democratic Forces": a listed name without its
+    first words is still that actor."""
+    words = name.lower().split()
+    return next(
+        (
+            a
+            for a in lexicon.actors
+            for alias in a.aliases
+            if len(alias.split()) > len(words) and alias.lower().split()[-len(words) :] == words
+        ),
+        None,
+    )
+
+
+def _listed(name: str, lexicon: Lexicon) -> Actor | None:
+    """The listed actor whose alias is all of ``name``."""
+    return next((a for a in lexicon.actors if a.pattern.fullmatch(name)), None)
+
+
+def _named_groups(text: str, lexicon: Lexicon, parsed: Doc | None) -> list[ActorMention]:
+    """Groups named by form: proper words or a nationality, then a group noun."""
+    groups = lexicon.groups
+    if groups is None or parsed is None:
+        return []
+    found = []
+    for m in groups.pattern.finditer(text):
+        start = _proper_start(parsed, m.start("name"), m.end("name"))
+        if start is None:
+            continue
+        name = text[start : m.end()]
+        qualifier = text[start : m.end("name")]
+        state = bool(groups.state_words.search(m.group("rest"))) and _is_demonym(
+            qualifier, groups.demonyms
+        )
+        if not state and _describes_members(parsed, start, m.end("name"), m.group("head"), groups):
+            continue
+        kind = "state force" if state else "rebel group"
+        if state and re.search(r"\bgovernment\b", m.group("rest"), re.I):
+            # A government's army, troops or soldiers are its government forces.
+            name = f"{_demonym(qualifier, groups.demonyms)} government forces"
+        listed = _listed(f"{_demonym(qualifier, groups.demonyms)} {m.group('head')}", lexicon)
+        if not state:
+            listed = _shortened(name, lexicon)
+        actor = listed or _new_actor(name, kind, state, lexicon)
+        found.append(ActorMention(actor, start, m.end()))
+    return found
+
+
+def _proper_start(parsed: Doc, start: int, end: int) -> int | None:
+    """Where the proper name inside [start, end) begins: sentence-initial common words
+    ("Some", "Government") are dropped; None when no proper word is left."""
+    for token in parsed:
+        if token.idx < start or token.idx >= end:
+            continue
+        proper = token.tag_ in ("NNP", "NNPS") or token.ent_type_ in PROPER_ENTITIES
+        if proper and token.lower_ not in GENERIC_WORDS:
+            return token.idx
+    return None
+
+
+def _describes_members(parsed: Doc, start: int, end: int, head: str, groups) -> bool:
+    """ "Syrian fighters", "Eastern Mountain fighters": people described by nationality or
+    by where they come from are members of some group, not its name; only a group noun
+    ("Force", "Brigade") makes such words a name."""
+    if head.lower() not in groups.people:
+        return False
+    words = parsed.doc.text[start:end]
+    if _is_demonym(words, groups.demonyms):
+        return True
+    tokens = [t for t in parsed if start <= t.idx < end]
+    return bool(tokens) and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens)
+
+
+def _describes_known(parsed: Doc | None, at: int, known: list[ActorMention]) -> bool:
+    """ "The SDF, an alliance of Arab and Circassian militias, took …": words in an
+    apposition to a listed actor describe that actor; they name no other side."""
+    token = next((t for t in parsed if t.idx <= at < t.idx + len(t)), None) if parsed else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "appos":
+            head = token.head
+            return any(k.start <= head.idx < k.end for k in known)
+        token = token.head
+    return False
+
+
+def _listed_in_brackets(text: str, end: int, known: list[ActorMention]) -> bool:
+    """ "Kurdish Self-Defense Forces (YPG)": a bracketed listed name says who it is."""
+    bracket = re.match(r"\s*\(", text[end:])
+    return bracket is not None and any(k.start == end + bracket.end() for k in known)
+
+
+def _demonym(name: str, demonyms: dict[str, str]) -> str:
+    """ "Iraq’s" and "Iraqi" are both "Iraqi"; other words stay as they are."""
+    country = re.sub(r"['’]s$", "", name)
+    return demonyms.get(country, name)
+
+
+def _is_demonym(name: str, demonyms: dict[str, str]) -> bool:
+    return _demonym(name, demonyms) in demonyms.values()
+
+
+@lru_cache(maxsize=4096)
+def _new_actor_cached(name: str, kind: str, state: bool, rank: int, home: str | None) -> Actor:
+    return Actor(name, kind, state, rank, re.compile(re.escape(name)), None, home)
+
+
+def _new_actor(
+    name: str, kind: str, state: bool, lexicon: Lexicon, *, generic: bool = False
+) -> Actor:
+    """An actor the list does not know, under the page's name; its rank is its kind's.
+    A generic word kept as a name ("Gunmen") is marked, so that the page's own name for
+    that side can replace it."""
+    rank = next((a.rank for a in lexicon.actors if a.kind == kind), 2)
+    return _new_actor_cached(name, kind, state, rank, GENERIC if generic else None)
+
+
+def is_generic(actor: Actor) -> bool:
+    """Whether ``actor`` is a generic word kept as a name outside the home war."""
+    return actor.home == GENERIC
+
+
+def resolve_generic(
+    actors: list[ActorMention], counts: Counter[str], by_name: dict[str, Actor]
+) -> list[ActorMention]:
+    """Outside the home war, "the rebels" or "gunmen" on a page that names one armed
+    non-state group more than any other mean that group (a page about the Houthis calls
+    them "the rebels" too); otherwise they keep the page's word."""
+    named = [
+        n
+        for n, _ in counts.most_common()
+        if n in by_name
+        and not by_name[n].state
+        and not is_generic(by_name[n])
+        and by_name[n].kind != "civilians"
+    ]
+    if not named:
+        return actors
+    main = by_name[named[0]]
+    return [ActorMention(main, a.start, a.end) if is_generic(a.actor) else a for a in actors]
 
 
 def find_anaphora(text: str, lexicon: Lexicon) -> list[ActorMention]:
@@ -178,7 +417,9 @@ def _deal_roles(
     text: str, trigger_at: int, actors: list[ActorMention], context: list[Actor]
 ) -> Roles:
     kin = [a for a in actors if _names_kin(text, a)]
-    actors = [a for a in actors if a not in kin]
+    # "Hezbollah, backed by Syrian forces": a supporter is neither side of the deal.
+    supporters = [a for a in actors if SUPPORT_RE.search(text[: a.start])]
+    actors = [a for a in actors if a not in kin and a not in supporters]
     allowing, withdrawing = _allow_structure(text, actors, kin)
     if withdrawing is None and _crowd_leaves(text, trigger_at, actors):
         withdrawing = CIVILIANS
@@ -190,6 +431,13 @@ def _deal_roles(
     # When only a side's relatives leave, that side is still the other party to the deal.
     party = kin[0].name if withdrawing == CIVILIANS and kin else withdrawing
     return Roles(allowing, party, tuple(others), withdrawing, allowing)
+
+
+def _mediates(text: str, actor: ActorMention) -> bool:
+    """Whether ``actor`` is named in a mediator phrase ("under the auspices of Russia")."""
+    return any(
+        m.start("who") <= actor.start < m.end("who") for m in role_cues().broker.finditer(text)
+    )
 
 
 def _names_kin(text: str, actor: ActorMention) -> bool:
@@ -232,11 +480,27 @@ def _besieged_structure(
 ) -> tuple[str | None, str | None] | None:
     """ "evacuations from villages besieged by the rebels": the besieger lets people out;
     those leaving are the other side named, else the besieged place's people."""
-    besieger = next((a for a in actors if role_cues().besieger_end.search(text[: a.start])), None)
+    besieger = next(
+        (
+            a
+            for a in actors
+            if role_cues().besieger_end.search(text[: a.start]) or _holds_origin(text, a)
+        ),
+        None,
+    )
     if besieger is None:
         return None
     leaving = _first(actors, lambda a: a.name != besieger.name)
     return besieger.name, leaving or CIVILIANS
+
+
+def _holds_origin(text: str, actor: ActorMention) -> bool:
+    """ "from the rebel-occupied villages": an actor fused with "-held", "-besieged" holds
+    the place it describes, unless that place is where people go ("for the rebel-held north")."""
+    cues = role_cues()
+    return bool(cues.holder_suffix.match(text, actor.end)) and not cues.destination_end.search(
+        text[: actor.start]
+    )
 
 
 def _allow_structure(
@@ -264,10 +528,37 @@ def _allow_structure(
     besieged = _besieged_structure(text, actors)
     if besieged is not None:
         return besieged
+    moved = _moved_by_noun(text, actors)
+    if moved is not None:
+        return moved
     if by_agent is not None:
         other = _first(actors, lambda a: a.name != by_agent.name)
         return by_agent.name, other
     return None, None
+
+
+MOVER_SPAN = 50  # "the withdrawal of the militants of the X faction": X is still the mover
+
+
+def _moved_by_noun(text: str, actors: list[ActorMention]) -> tuple[str | None, str | None] | None:
+    """ "Kiev rejected a proposal from the rebels for a corridor for government troops":
+    the side named in the "of"/"for" phrase of a noun of moving leaves; the other armed side
+    named in the sentence lets it (None when the sentence names no other)."""
+    for cue in role_cues().mover_noun.finditer(text):
+        mover = next(
+            (
+                a
+                for a in actors
+                if cue.end() <= a.start <= cue.end() + MOVER_SPAN
+                and a.name != CIVILIANS
+                and not re.search(r"[,;]", text[cue.end() : a.start])
+            ),
+            None,
+        )
+        if mover is not None:
+            other = _first(actors, lambda a, m=mover: a.name != m.name)
+            return other, mover.name
+    return None
 
 
 def _from_context(
@@ -284,7 +575,12 @@ def _from_context(
         )
     if allowing is None:
         floor = ranks.get(withdrawing, 0) if withdrawing else 2
-        allowing = next((a.name for a in context if a.rank > floor and a.name != withdrawing), None)
+        others = [a for a in context if a.name not in (withdrawing, CIVILIANS)]
+        # Between equals ("a truce between two rival brigades") the page's other side is
+        # the other party.
+        allowing = next((a.name for a in others if a.rank > floor), None) or next(
+            (a.name for a in others if withdrawing and a.rank == floor), None
+        )
     return allowing, withdrawing
 
 

@@ -23,6 +23,12 @@ class RoleCues:
     kin_after: re.Pattern[str]
     kin_before_end: re.Pattern[str]
     part_of: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    speaker_before_end: re.Pattern[str]
+    broker: re.Pattern[str]
+    mover_noun: re.Pattern[str]
+    holder_suffix: re.Pattern[str]
+    destination_end: re.Pattern[str]
 
 
 def _ending(phrases: list[str]) -> re.Pattern[str]:
@@ -37,6 +43,16 @@ def _starting(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"\s*[”\"']?\s*(?:" + ordered + r")(?![\w-])", re.I)
 
 
+def _broker(phrases: list[str]) -> re.Pattern[str]:
+    """A mediator phrase and who it names, up to a time or place phrase or the clause end."""
+    ordered = "|".join(sorted(phrases, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:" + ordered + r")\s+(?P<who>[^,.;]{2,80}?)"
+        r"(?=\s+(?:on|in|at|last|this|early|late|to|after|before|between)\b|[,.;]|$)",
+        re.I,
+    )
+
+
 @lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
     """The cues shipped with the package (parsed once per process)."""
@@ -47,4 +63,17 @@ def role_cues() -> RoleCues:
         kin_after=_starting(data["kin_after"]["patterns"]),
         kin_before_end=_ending(data["kin_before"]["patterns"]),
         part_of=words_pattern(data["part_of"]["patterns"]),
+        speaker_after=_starting(data["speaker_after"]["patterns"]),
+        speaker_before_end=_ending(data["speaker_before"]["patterns"]),
+        broker=_broker(data["broker"]["patterns"]),
+        mover_noun=words_pattern(data["mover_noun"]["patterns"]),
+        holder_suffix=re.compile(
+            r"-(?:" + "|".join(data["holder_compound"]["suffixes"]) + r")\b", re.I
+        ),
+        destination_end=re.compile(
+            r"\b(?:"
+            + "|".join(data["holder_compound"]["destination_before"])
+            + r")\s+(?:the\s+)?(?:\w+\s+)?$",
+            re.I,
+        ),
     )
