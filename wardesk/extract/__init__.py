@@ -74,8 +74,9 @@ CLAIM_VALUE = re.compile(
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|claimed|according to)\b", re.I)
 NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
-# A trigger noun after one of these only dates the sentence's event ("hours before the swap").
-TIME_PREPOSITIONS = frozenset({"before", "after", "until", "since", "ahead"})
+# A trigger noun after one of these is still to come: it only dates the sentence's event
+# ("hours before the swap"). After "after", the earlier act did happen and may be the event.
+TIME_PREPOSITIONS = frozenset({"before", "until", "ahead"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
