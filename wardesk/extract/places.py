@@ -122,6 +122,7 @@ class Metonymy:
     seat_before: re.Pattern[str]
     speech_verbs: frozenset[str]
     owned_not_places: frozenset[str]
+    stance_nouns: frozenset[str]
     part_of_between: re.Pattern[str]
     part_nouns: re.Pattern[str]
     cue_before: re.Pattern[str]
@@ -153,6 +154,7 @@ def metonymy() -> Metonymy:
         seat_before=joined("seat_before"),
         speech_verbs=frozenset(data["speech_verbs"]),
         owned_not_places=frozenset(data["owned_not_places"]),
+        stance_nouns=frozenset(data["stance_nouns"]),
         part_of_between=re.compile(data["part_of_between"], re.IGNORECASE),
         part_nouns=re.compile(data["part_nouns"], re.IGNORECASE),
         cue_before=re.compile(unresolved["cue_before"], re.IGNORECASE),
@@ -402,13 +404,13 @@ def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) 
         return root.dep_ == "nsubj"
     if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attributed by Yaoundé"
         return lemma(root.head.head) in rules.speech_verbs
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "the intention of Beirut"
+        return lemma(root.head.head).lower() in rules.stance_nouns
     if root.dep_ == "poss" and text[end : end + 3].lstrip().startswith(("'", "’")):
         owned = root.head
-        return lemma(owned).lower() in rules.owned_not_places or owned.ent_type_ in (
-            "ORG",
-            "PERSON",
-            "NORP",
-        )
+        owned_lemma = lemma(owned).lower()
+        not_a_scene = rules.owned_not_places | rules.stance_nouns
+        return owned_lemma in not_a_scene or owned.ent_type_ in ("ORG", "PERSON", "NORP")
     return False
 
 
