@@ -297,6 +297,15 @@ CASES = [
     ),
     (SYRIA, "Moscow announced that the evacuation would begin on Friday.", "Moscow", NO),
     (SYRIA, "Ankara accused the militia of shelling the border town.", "Ankara", NO),
+    # what a state wants or decides
+    (LEBANON, "The truce followed the intention of Beirut to free its soldiers.", "Beirut", NO),
+    (
+        SYRIA,
+        "Militias fighting in support of Damascus shelled the village of Tal Rifaat.",
+        "Damascus",
+        NO,
+    ),
+    (SYRIA, "Ankara's decision delayed the offensive on the town of Tal Rifaat.", "Ankara", NO),
     # a country owning a group
     (SYRIA, "A news service run by Lebanon's Hezbollah said the buses had left.", "Lebanon", NO),
     (YEMEN, "Yemen's Houthi rebels said they shot down a drone.", "Yemen", NO),

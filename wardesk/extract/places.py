@@ -114,14 +114,16 @@ LEAVE_LEMMAS = frozenset({"leave", "depart", "head", "set", "bind", "board"})
 
 
 @dataclass(frozen=True, slots=True)
-class Metonymy:
-    """When a place name stands for something else than the event's place (places.toml)."""
+class PlaceRules:
+    """The lexicon of place reading (wardesk/data/places.toml): what is no place, what
+    stands for a government, what only locates another place, what frames a name."""
 
     venue_before: re.Pattern[str]
     group_after: re.Pattern[str]
     seat_before: re.Pattern[str]
     speech_verbs: frozenset[str]
     owned_not_places: frozenset[str]
+    stance_nouns: frozenset[str]
     part_of_between: re.Pattern[str]
     part_nouns: re.Pattern[str]
     cue_before: re.Pattern[str]
@@ -137,7 +139,7 @@ class Metonymy:
 
 
 @cache
-def metonymy() -> Metonymy:
+def place_rules() -> PlaceRules:
     """The patterns and word lists of ``wardesk/data/places.toml``."""
     text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
@@ -147,12 +149,13 @@ def metonymy() -> Metonymy:
     def joined(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
 
-    return Metonymy(
+    return PlaceRules(
         venue_before=joined("venue_before"),
         group_after=re.compile(data["group_after"]),
         seat_before=joined("seat_before"),
         speech_verbs=frozenset(data["speech_verbs"]),
         owned_not_places=frozenset(data["owned_not_places"]),
+        stance_nouns=frozenset(data["stance_nouns"]),
         part_of_between=re.compile(data["part_of_between"], re.IGNORECASE),
         part_nouns=re.compile(data["part_nouns"], re.IGNORECASE),
         cue_before=re.compile(unresolved["cue_before"], re.IGNORECASE),
@@ -193,7 +196,7 @@ def find_places(
         and not _within(start, m.end(), not_places)
         and not (_overlaps(start, m.end(), people) and _person_like(parsed, start, m.end()))
     ]
-    rules = metonymy()  # a dateline's place or a masthead
+    rules = place_rules()  # a dateline's place or a masthead
     for dateline in (rules.masthead.match(text), rules.colon_dateline.match(text)):
         skip_before = max(skip_before, dateline.end() if dateline else 0)
     spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
@@ -243,7 +246,7 @@ def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePh
     """ "Nyaung Kone village in the Sagaing region": a town read outside the province the
     sentence puts it in, and far from it, is a homonym elsewhere; it is kept by name only.
     (Near the province's seat it is loose usage: "Madaya in Damascus governorate".)"""
-    rules = metonymy()
+    rules = place_rules()
     out = list(found)
     for i, (town, region) in enumerate(zip(found, found[1:], strict=False)):
         if (
@@ -266,7 +269,7 @@ def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePh
 def _locates(text: str, last: PlacePhrase, start: int, locator: Location) -> bool:
     """Whether the place at ``start`` only locates ``last``: a town after "X near", "X, 35 km
     south of" when X is known only by name, or after a distance and bearing whatever X is."""
-    between = metonymy().locator_between.match(text[last.end : start])
+    between = place_rules().locator_between.match(text[last.end : start])
     if between is None or locator.lat is None or locator.precision > 2:
         return False
     return last.location.lat is None or bool(between.group("km") and between.group("dir"))
@@ -275,7 +278,7 @@ def _locates(text: str, last: PlacePhrase, start: int, locator: Location) -> boo
 def _located_by(text: str, last: PlacePhrase, start: int, locator: Location) -> PlacePhrase:
     """A place known only by name takes the point of the town that locates it: "X near Y",
     "X, west of Y" (near Y, precision 2), "X, 35 km south of Y" (that far from Y)."""
-    between = metonymy().locator_between.match(text[last.end : start])
+    between = place_rules().locator_between.match(text[last.end : start])
     if between is None or locator.lat is None:
         return last
     lat, lon = locator.lat, locator.lon
@@ -310,7 +313,7 @@ def _common_word(parsed: Doc | None, start: int, end: int) -> bool:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
-    if metonymy().place_preposition.search(parsed.text[:start]):
+    if place_rules().place_preposition.search(parsed.text[:start]):
         return False  # "north-west of Palmyra": a name where a place is expected
     word = span[0].lower_
     forms = {word, word.removesuffix("s"), word.removesuffix("es")}
@@ -366,7 +369,7 @@ def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
     first = name.split()[0]
     if ACRONYM.fullmatch(name) or name.isupper() or is_refused(name) or is_refused(first):
         return False  # "a Syrian border town": a people's adjective, no name
-    rules = metonymy()
+    rules = place_rules()
     before, after = text[:start], text[end:]
     framed = bool(rules.frame_before.search(before) or rules.frame_after.match(after))
     return framed or (tagged and bool(rules.cue_before.search(before)))
@@ -375,7 +378,7 @@ def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
 def _says_where_the_last_lies(text: str, last: PlacePhrase, start: int, location: Location) -> bool:
     """ "Shahrak district of Ghor", "Egbekaw, in the North-West": the place after "of", or a
     region after ", in the", only locates the place before it."""
-    rules = metonymy()
+    rules = place_rules()
     between = text[last.end : start]
     if rules.part_of_between.match(between) and rules.part_nouns.search(last.text):
         return True
@@ -386,7 +389,7 @@ def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) 
     """A place named as a venue or seat of power, standing for its government, owning a group
     or inside a group's name: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
     Yaoundé", "Lebanon's Hezbollah". The event did not happen there."""
-    rules = metonymy()
+    rules = place_rules()
     before = text[:start]
     if rules.venue_before.search(before) or rules.seat_before.search(before):
         return True
@@ -402,13 +405,13 @@ def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) 
         return root.dep_ == "nsubj"
     if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attributed by Yaoundé"
         return lemma(root.head.head) in rules.speech_verbs
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "the intention of Beirut"
+        return lemma(root.head.head).lower() in rules.stance_nouns
     if root.dep_ == "poss" and text[end : end + 3].lstrip().startswith(("'", "’")):
         owned = root.head
-        return lemma(owned).lower() in rules.owned_not_places or owned.ent_type_ in (
-            "ORG",
-            "PERSON",
-            "NORP",
-        )
+        owned_lemma = lemma(owned).lower()
+        not_a_scene = rules.owned_not_places | rules.stance_nouns
+        return owned_lemma in not_a_scene or owned.ent_type_ in ("ORG", "PERSON", "NORP")
     return False
 
 
