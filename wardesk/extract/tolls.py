@@ -35,11 +35,13 @@ class TollCues:
     """The compiled word lists of ``[tolls]`` in events.toml."""
 
     people_after: re.Pattern[str]
+    person_next: re.Pattern[str]
     died_after: re.Pattern[str]
     died_before: re.Pattern[str]
     hurt_after: re.Pattern[str]
     dead_noun: re.Pattern[str]
     things_after: re.Pattern[str]
+    armed_after: re.Pattern[str]
     part_of: re.Pattern[str]
     cumulative: re.Pattern[str]
 
@@ -63,12 +65,14 @@ def toll_cues() -> TollCues:
     link += r"[\"“]?"
     return TollCues(
         people_after=re.compile(rf"\s+{MODIFIERS}(?:{people})(?![\w-])", re.I),
+        person_next=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{people})(?![\w-])", re.I),
         # "800 killed or wounded" mixes the dead with the hurt: no toll.
         died_after=re.compile(
             rf"{link}(?:\w+ly\s+)?(?:{died_after})(?![\w-])(?!\s+(?:or|and)\s+(?:{hurt}))", re.I
         ),
         died_before=re.compile(rf"(?<![\w-])(?:{died_before})\s+(?:(?:{qualifiers})\s+)*$", re.I),
         hurt_after=re.compile(rf"{link}(?:\w+ly\s+)?(?:{hurt})(?![\w-])", re.I),
+        armed_after=re.compile(rf"\s+{MODIFIERS}(?:{'|'.join(data['armed'])})(?![\w-])", re.I),
         things_after=re.compile(rf"\s+{MODIFIERS}(?:{'|'.join(data['things'])})(?![\w-])", re.I),
         dead_noun=re.compile(rf"\s+{MODIFIERS}(?:{'|'.join(data['dead_nouns'])})(?![\w-])", re.I),
         part_of=words_pattern(data["part_of"]),
@@ -87,6 +91,13 @@ def only_a_running_toll(text: str) -> bool:
     ("more than 600 civilians were killed in the city so far")."""
     counts = _death_counts(text)
     return bool(counts) and all(cumulative for _, cumulative in counts)
+
+
+def armed_among_the_dead(text: str) -> bool:
+    """Whether the dead ``text`` counts include armed men ("two SDF fighters and a
+    civilian were killed")."""
+    cues = toll_cues()
+    return any(cues.armed_after.match(text, c.end) for c, _ in _death_counts(text))
 
 
 def _death_counts(text: str) -> list[tuple[Count, bool]]:
@@ -125,9 +136,24 @@ def _counts(text: str) -> list[Count]:
         if any(c.start <= match.start() < c.end for c in counts):
             continue
         count = Count(1, match.start(), match.start() + len(match.group(0).split()[0]))
-        if cues.died_before.search(text[: match.start()]) and _is_people(text, count, cues):
+        # "a civilian", "one young protester"; not "a day after six civilians".
+        if not cues.person_next.match(text, count.end):
+            continue
+        governed = cues.died_before.search(text[: match.start()])
+        # "a civilian was killed", "two fighters and a civilian were killed"
+        told_after = cues.died_after.match(text, _noun_end(text, count, cues))
+        if governed or told_after or _joined_before(text, match.start(), counts, cues):
             counts.append(count)
     return sorted(counts, key=lambda c: c.start)
+
+
+def _joined_before(text: str, start: int, counts: list[Count], cues: TollCues) -> bool:
+    """Whether a people count ends right before ``start`` with "and" between."""
+    return any(
+        _is_people(text, c, cues) and JOINED.fullmatch(text[_noun_end(text, c, cues) : start])
+        for c in counts
+        if c.end <= start
+    )
 
 
 def _is_people(text: str, count: Count, cues: TollCues) -> bool:

@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from wardesk.extract.actors import ActorMention, Roles
-from wardesk.extract.tolls import only_a_running_toll
+from wardesk.extract.tolls import armed_among_the_dead, only_a_running_toll
 from wardesk.lexicon import EventType, Lexicon
 from wardesk.nlp import lemma
 
@@ -41,8 +41,11 @@ def by_means(
     if not event_type.yields_to_means:
         return found
     best = None
+    # Armed men among the dead make it a battle (ACLED: an attack on an armed group is a
+    # clash), unless a weapon names a remote attack.
+    wanted = {REMOTE, "Battles"} if armed_among_the_dead(clause) else {REMOTE}
     for candidate in lexicon.event_types:
-        if candidate.event_type != REMOTE:
+        if candidate.event_type not in wanted or candidate.territorial:
             continue
         match = next((m for m in candidate.pattern.finditer(clause) if reports(m)), None)
         if match and (best is None or candidate.priority > best[0].priority):
