@@ -21,7 +21,9 @@ def test_extract_on_two_workers_prints_what_one_prints(pages_dir):
     one = runner.invoke(cli, ["extract", str(pages_dir), "--workers", "1"])
     two = runner.invoke(cli, ["extract", str(pages_dir), "--workers", "2"])
     assert one.exit_code == two.exit_code == 0
-    assert one.stdout == two.stdout and one.stdout.count("\n") >= 16
+    # 15 since the wire records' two sentences on one Hama evacuation deal ("will be
+    # evacuated", "the deal covers") are one agreed deal, merged into one mention.
+    assert one.stdout == two.stdout and one.stdout.count("\n") >= 15
 
 
 def test_run_on_two_workers_stores_then_resumes(pages_dir, tmp_path):

@@ -72,7 +72,8 @@ def test_the_page_set_covers_every_reader(one_process):
     names = [outcome_name(o) for o in one_process]
     assert "crawl.warc.gz:1" in names and "extra-qaryat-nur" in names
     assert "monitor-page-raqqa.html" in names
-    assert sorted_jsonl(one_process).count("\n") >= 16
+    # 15: the wire records' two sentences on one Hama deal merge into one mention.
+    assert sorted_jsonl(one_process).count("\n") >= 15
 
 
 def test_ray_gives_the_same_mentions_in_the_same_order(pages_dir, one_process, ray_runtime):
