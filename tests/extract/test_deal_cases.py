@@ -66,8 +66,6 @@ def test_status_follows_verb_and_tense(run_page, text, status):
             "The deal provides for the transfer of control over Kafr Salim to the army.",
             "withdrawal",
         ),
-        # A "surrender deal" is told by its other words first.
-        ("Rebels began evacuating Qaryat Nur under a surrender deal.", "evacuation"),
         # "left" with a toll after it tells no departure: the truce is the deal.
         (
             "Elders brokered a ceasefire in Qaryat Nur after clashes that left 12 people dead.",
