@@ -157,3 +157,15 @@ def test_the_quick_check_never_hides_a_date(text):
     if not MAYBE_DATE.search(text):
         assert not any(pattern.search(text) for _, pattern in _PATTERNS)
         assert find_spans(text, anchor) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The war flared up in late 2015 when the militia took the north.", "2015"),
+        ("Survivors of a 2013 massacre in the valley joined the militia.", "2013"),
+    ],
+)
+def test_a_qualified_or_adjectival_year_dates_the_sentence(text, value):
+    found = find_date(text, parse_published("2021-08-15"))
+    assert found is not None and (found.value, found.precision) == (value, 3)

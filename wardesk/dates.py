@@ -62,7 +62,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("last_month_name", rf"\b(?:last |in |since |mid-|early |late ){_MONTH}(?!\s+\d)"),
         ("this_year", r"\b(?:earlier|later) this year\b|\bthis year\b"),
         ("last_year", r"\blast year\b"),
-        ("year", rf"\b(?:in|since|of|during) {_YEAR}\b"),
+        # "in late 2014"; "a 2014 massacre": a year that qualifies the event's noun dates it.
+        ("year", rf"\b(?:in|since|of|during) (?:(?:early|mid|late)[- ])?{_YEAR}\b"),
+        ("year", rf"\b(?:a|an|the) {_YEAR}(?= [a-z])"),
     )
 )
 

@@ -61,6 +61,11 @@ def test_status_follows_verb_and_tense(run_page, text, status):
             "The army and rebels exchanged prisoners in Tell Amir under the deal.",
             "prisoner_exchange",
         ),
+        ("Under a capitulation agreement, rebels in Tell Amir gave up the town.", "surrender"),
+        (
+            "The deal provides for the transfer of control over Kafr Salim to the army.",
+            "withdrawal",
+        ),
         # "left" with a toll after it tells no departure: the truce is the deal.
         (
             "Elders brokered a ceasefire in Qaryat Nur after clashes that left 12 people dead.",

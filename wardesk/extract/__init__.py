@@ -126,6 +126,7 @@ class PageState:
 
     last_withdrawing: str | None = None
     strongest: str | None = None
+    country: str | None = None
 
     def context_actors(self, *, leaving_first: bool = False) -> list[Actor]:
         """Actors a bare sentence may mean: the last agent (for a deal, the party last seen
@@ -140,7 +141,7 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
     """All event mentions of a page, body and comments, in page order."""
     doc = annotation.doc
     state = PageState()
-    country = page_country(annotation.sentences, lookup)
+    country = state.country = page_country(annotation.sentences, lookup)
     named = [
         find_actors(sentence.text, lexicon, country=country, parsed=sentence.parsed)
         for sentence in annotation.sentences
@@ -316,10 +317,14 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
     events = [(e, m) for e, m in events if not running_toll_only(sentence.text, e)]
     if not events or _not_an_event(sentence, lexicon):
         return []
+    # A speaker's or mediator's name ("the US-led coalition's spokesman") is no place either.
+    names = find_actors(
+        sentence.text, lexicon, country=state.country, parsed=sentence.parsed, parties_only=False
+    )
     places = [
         p
         for p in _event_places(sentence, lookup, lexicon)
-        if not _inside_actor(p, actors) or _named_as_a_place(sentence.text, p)
+        if not _inside_actor(p, names) or _named_as_a_place(sentence.text, p)
     ]
     if not actors and not places and not _new_voice_on_the_deal(sentence, events, state):
         return []  # nothing named here: a comment on the events, not a report of one

@@ -77,14 +77,21 @@ class Roles:
 
 
 def find_actors(
-    text: str, lexicon: Lexicon, *, country: str | None = None, parsed: Doc | None = None
+    text: str,
+    lexicon: Lexicon,
+    *,
+    country: str | None = None,
+    parsed: Doc | None = None,
+    parties_only: bool = True,
 ) -> list[ActorMention]:
     """Every actor in ``text``, longest first where they overlap, in order.
 
     ``country`` is the page's country: generic names ("rebels", "the army") mean an
     actor of the home war only there and keep the page's words elsewhere. With the
     sentence's ``parsed`` doc, groups the list does not know ("Tripoli Protection Force",
-    "Ukrainian forces") are found by their form and keep the page's name.
+    "Ukrainian forces") are found by their form and keep the page's name. With
+    ``parties_only`` (the default) names that only say who speaks or who mediates are left
+    out; without it every name is kept (they are still no places).
     """
     hits = []
     for actor in lexicon.actors:
@@ -115,6 +122,8 @@ def find_actors(
             kept.append(hit)
     # Who reports an event or mediates a deal is no party to it: the first is its source,
     # the second goes to the deal's brokers.
+    if not parties_only:
+        return kept
     return [hit for hit in kept if not is_speaker(text, hit) and not _mediates(text, hit)]
 
 
