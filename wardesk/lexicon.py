@@ -39,7 +39,7 @@ class Actor:
     pattern: re.Pattern[str]
     anaphora: re.Pattern[str] | None
     # Generic names ("rebels", "the army") that mean this actor only in its home war.
-    home: str | None = None
+    home: str | tuple[str, ...] | None = None
     home_pattern: re.Pattern[str] | None = None
     # Groups outside DESIGN.md's canonical list keep the page's spelling of their name.
     page_spelling: bool = False
@@ -150,13 +150,18 @@ def _actors(data: dict) -> tuple[Actor, ...]:
             rank=data["deal_rank"][entry["kind"]],
             pattern=_alias_pattern(entry["aliases"]),
             anaphora=words_pattern(entry["anaphora"]) if entry.get("anaphora") else None,
-            home=entry.get("home"),
+            home=_home(entry.get("home")),
             home_pattern=_home_pattern(entry) if entry.get("home_aliases") else None,
             page_spelling=entry.get("page_spelling", False),
             aliases=tuple(entry["aliases"]),
         )
         for entry in data["actor"]
     )
+
+
+def _home(value: object) -> str | tuple[str, ...] | None:
+    """An actor's home war: one country, or several (a TOML list)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 HOLDER_SUFFIX = r"-(?:held|besieged|occupied|controlled|encircled|surrounded|blockaded|run)\b"

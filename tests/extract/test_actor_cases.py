@@ -38,6 +38,11 @@ def actors_in():
         ("Security forces stormed the compound.", "Kenya", ["Kenyan security forces"]),
         ("The army shelled the village overnight.", "Iraq", ["Iraqi forces"]),
         ("The army shelled the village overnight.", "Syria", ["Syrian government forces"]),
+        # "The coalition" is the one of the page's war.
+        ("Coalition warplanes struck the bridge at night.", "Iraq", ["US-led coalition"]),
+        ("Coalition warplanes struck the bridge at night.", "Syria", ["US-led coalition"]),
+        ("Coalition warplanes struck the bridge at night.", "Yemen", ["Saudi-led coalition"]),
+        ("Coalition warplanes struck the bridge at night.", None, ["US-led coalition"]),
         # Well-known armed actors of other wars, in their common spellings.
         ("Houthi fighters seized the port.", "Yemen", ["Houthis"]),
         ("Al Shabab militants attacked the base.", "Somalia", ["Al-Shabaab"]),

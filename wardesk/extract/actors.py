@@ -94,6 +94,7 @@ def find_actors(
     out; without it every name is kept (they are still no places).
     """
     hits = []
+    generic: dict[tuple[int, int], list[Actor]] = {}
     for actor in lexicon.actors:
         hits.extend(
             ActorMention(_as_spelled(actor, m.group(0), lexicon), m.start(), m.end())
@@ -101,12 +102,8 @@ def find_actors(
         )
         if actor.home_pattern is not None:
             for m in actor.home_pattern.finditer(text):
-                found = (
-                    actor
-                    if _at_home(actor, country)
-                    else _page_named(m.group(0), actor, lexicon, country)
-                )
-                hits.append(ActorMention(found, m.start(), m.end()))
+                generic.setdefault((m.start(), m.end()), []).append(actor)
+    hits.extend(_generic_readings(text, generic, lexicon, country))
     known = list(hits)
     hits.extend(
         group
@@ -149,9 +146,26 @@ def _as_spelled(actor: Actor, words: str, lexicon: Lexicon) -> Actor:
     return _new_actor(bare, actor.kind, actor.state, lexicon)
 
 
+def _generic_readings(
+    text: str, spans: dict[tuple[int, int], list[Actor]], lexicon: Lexicon, country: str | None
+) -> list[ActorMention]:
+    """Each generic name ("the coalition", "the army") as the actor whose home war the page
+    is about; when none is at home, as the page names it (see ``_page_named``)."""
+    readings = []
+    for (start, end), actors in spans.items():
+        home = next((a for a in actors if _at_home(a, country)), None)
+        found = home or _page_named(text[start:end], actors[0], lexicon, country)
+        readings.append(ActorMention(found, start, end))
+    return readings
+
+
 def _at_home(actor: Actor, country: str | None) -> bool:
-    """A page with no country known is read as one about the list's home war."""
-    return country is None or actor.home is None or country == actor.home
+    """A page with no country known is read as one about the list's home war (the first
+    listed, when an actor's war spans several countries)."""
+    if country is None or actor.home is None:
+        return True
+    homes = (actor.home,) if isinstance(actor.home, str) else actor.home
+    return country in homes
 
 
 def _page_named(words: str, generic: Actor, lexicon: Lexicon, country: str | None) -> Actor:
