@@ -33,6 +33,13 @@ def judge():
     [
         # The outlet's own voice.
         ("Rebels left the town on Monday.", None, "asserted"),
+        # A report verb that only describes a noun names no speaker.
+        (
+            "The exchange of 40 prisoners raises hopes that a ceasefire declared in April may "
+            "be taking hold in the city.",
+            None,
+            "speculative",
+        ),
         # "X says", "X said", "according to X", "X told Y", "in a statement X said".
         ("The governor says rebels left the town.", "governor", "reported"),
         ("Rebels left the town, the governor said on Monday.", "governor", "reported"),
