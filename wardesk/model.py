@@ -123,6 +123,11 @@ class Location:
     country: str | None = None
     precision: int = 1
 
+    @property
+    def whole_country(self) -> bool:
+        """A country and nothing finer: no province, no town."""
+        return self.precision >= 3 and self.admin1 is None
+
 
 @dataclass(frozen=True, slots=True)
 class Agreement:

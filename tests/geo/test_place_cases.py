@@ -288,6 +288,10 @@ CASES = [
     (YEMEN, "The government based in Riyadh has yet to confirm the swap.", "Riyadh", NO),
     # a capital or country that speaks or decides
     (UKRAINE, "Kiev said on Monday it rejected a proposal for a corridor.", "Kiev", NO),
+    # a whole country that acts is the state, not the place
+    (UKRAINE, "Ukraine and Russia exchanged 50 prisoners on Sunday.", "Ukraine", NO),
+    (UKRAINE, "KIEV (Wire) Ukraine and Russia exchanged 50 prisoners on Sunday.", "Russia", NO),
+    (LIBYA, "Fighting resumed in Libya on Sunday.", "Libya", ("Libya", 3, None)),
     (IRAQ, "Baghdad agreed to pay the salaries of the fighters.", "Baghdad", NO),
     (LEBANON, "Beirut wants the militants to leave the border area.", "Beirut", NO),
     (

@@ -194,7 +194,7 @@ def page_country(sentences, lookup: PlaceLookup) -> str | None:
         for place in find_places(sentence.text, sentence.parsed, lookup):
             location = place.location
             # Countries named alone are as often actors ("Russia", "Turkey") as places.
-            if location.country and not _is_country(location):
+            if location.country and not location.whole_country:
                 countries[location.country] += 1
     return countries.most_common(1)[0][0] if countries else None
 
@@ -336,7 +336,7 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
         events = events[:1]
     else:
         actors = actors or _anaphoric(sentence.text, state, lexicon)
-        specific = [p for p in places if p.role != "destination" and not _is_country(p.location)]
+        specific = [p for p in places if p.role != "destination" and not p.location.whole_country]
         if specific:
             state.last_place = specific[0]
     sites = _sites(places, state)
@@ -495,14 +495,10 @@ def _named_as_a_place(text: str, place: PlacePhrase) -> bool:
     return bool(PLACE_PREPOSITION.search(text, 0, place.start))
 
 
-def _is_country(location: Location) -> bool:
-    return location.precision >= 3 and location.admin1 is None
-
-
 def _sites(places: list[PlacePhrase], state: PageState) -> list[PlacePhrase]:
     """Where the event happened: named places first, a bare country only as a last resort."""
     named = [p for p in places if p.role != "destination"]
-    specific = [p for p in named if not _is_country(p.location)]
+    specific = [p for p in named if not p.location.whole_country]
     return specific or _context_place(state) or named
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from wardesk.lexicon import words_pattern
-from wardesk.model import Location, Mention
+from wardesk.model import Mention
 
 
 @lru_cache(maxsize=2)
@@ -30,14 +30,9 @@ def is_background(mention: Mention) -> bool:
     """Whether ``mention`` tells a trend or campaign with no place of its own."""
     return (
         mention.agreement is None
-        and (mention.place_borrowed or _whole_country(mention.location))
+        and (mention.place_borrowed or (mention.location and mention.location.whole_country))
         and any(_cue(name).search(mention.evidence.text) for name in ("extended_span", "trend"))
     )
-
-
-def _whole_country(location: Location | None) -> bool:
-    """A place that is a country and nothing finer (no province, no town)."""
-    return location is not None and location.precision == 3 and location.admin1 is None
 
 
 def drop_background(mentions: list[Mention]) -> list[Mention]:

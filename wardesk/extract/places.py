@@ -219,6 +219,7 @@ def find_places(
             location is None
             or _modifies_a_force(parsed, start, end)
             or _stands_for_its_rulers(text, parsed, start, end)
+            or _a_state_acting(parsed, start, end, location)
         ):
             continue
         # The trimmed-off owner ("Syria" in "Syria's Idlib province") only says where the
@@ -413,6 +414,22 @@ def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) 
         not_a_scene = rules.owned_not_places | rules.stance_nouns
         return owned_lemma in not_a_scene or owned.ent_type_ in ("ORG", "PERSON", "NORP")
     return False
+
+
+def _a_state_acting(parsed: Doc | None, start: int, end: int, location: Location) -> bool:
+    """A whole country as the subject of a verb is the state doing it ("Armenia and
+    Azerbaijan exchanged bodies"), not where it happened."""
+    if not location.whole_country or parsed is None:
+        return False
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    # "Russia and Turkey agreed"; "CITY (Agency) Russia and Turkey agreed", where the parser
+    # hangs the subject on the dateline.
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
