@@ -30,7 +30,7 @@ def is_background(mention: Mention) -> bool:
     """Whether ``mention`` tells a trend or campaign with no place of its own."""
     return (
         mention.agreement is None
-        and (mention.place_borrowed or (mention.location and mention.location.whole_country))
+        and (mention.place_borrowed or _whole_country(mention))
         and any(_cue(name).search(mention.evidence.text) for name in ("extended_span", "trend"))
     )
 
@@ -38,3 +38,7 @@ def is_background(mention: Mention) -> bool:
 def drop_background(mentions: list[Mention]) -> list[Mention]:
     """The page's mentions less those that only tell background."""
     return [m for m in mentions if not is_background(m)]
+
+
+def _whole_country(mention: Mention) -> bool:
+    return mention.location is not None and mention.location.whole_country
