@@ -132,3 +132,33 @@ def test_a_sentence_that_retells_the_deal_joins_it(text, status, borrowed, terms
     kept = merge_page_mentions([first, second])
     assert len(kept) == (1 if merged else 2)
     assert kept[0].location == TOWN_A  # the deal's own report stays the evidence
+
+
+def clash(n: int, text: str, block: int) -> Mention:
+    """An armed clash at TOWN_A told by sentence ``text`` in paragraph ``block``."""
+    return Mention(
+        doc="t.txt",
+        mention_id=f"t.txt#{n}",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="SDF",
+        evidence=Evidence(text, n * 100, n * 100 + len(text), block),
+        location=TOWN_A,
+    )
+
+
+@pytest.mark.parametrize(
+    ("later", "merged"),
+    [
+        ("The fighting also left 17 fighters wounded, the group said.", True),
+        ("The Sunday fighting also left 17 fighters wounded, the group said.", True),
+        ("The heavy overnight clashes also left 17 fighters wounded.", True),
+        # Told in another paragraph with no reference back: another engagement.
+        ("Fighters also clashed near the bridge, the group said.", False),
+    ],
+)
+def test_fighting_told_again_later_on_the_page_is_one_clash(later, merged):
+    kept = merge_page_mentions(
+        [clash(1, "Rebels and the army clashed on Sunday.", 1), clash(2, later, 4)]
+    )
+    assert len(kept) == (1 if merged else 2)

@@ -30,7 +30,7 @@ FIGURE = re.compile(r"\b\d[\d,]*\b")
 ROLE_WORD = re.compile(r"\b(?:spokes(?:man|woman|person)|commander|official|minister|governor)\b")
 LEAVING_KINDS = frozenset({"evacuation", "withdrawal", "other"})
 BACK_REFERENCE = re.compile(
-    r"\b(?:the|these|those) (?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
+    r"\b(?:the|these|those) (?:[\w-]+ ){0,2}?(?:clash(?:es)?|fighting|battle|attacks?|strikes?|raids?|shelling|"
     r"civilians|victims|assault|offensive|operation|killings?|executions?)\b",
     re.I,
 )
