@@ -13,6 +13,7 @@ from rich.table import Table
 
 from wardesk.ingest import IngestOptions
 from wardesk.ingest.metadata import load_metadata
+from wardesk.ingest.options import DEFAULT_OPTIONS
 from wardesk.model import Mention, PageFailure
 from wardesk.nlp import DEFAULT_MODEL
 from wardesk.pipeline import Services, load_services
@@ -79,7 +80,7 @@ def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def ingest_settings(
-    max_bytes: int = 5_000_000,
+    max_bytes: int = DEFAULT_OPTIONS.max_bytes,
     published: str | None = None,
     outlet: str | None = None,
     metadata: tuple[str, ...] = (),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,21 +182,16 @@ def _walk(root: Path, errors: list[OSError]) -> list[Path]:
 
 
 def _read_file(path: Path, options: IngestOptions) -> Iterator[Result]:
-    """Read one file's pages, each with the metadata its folder's file and the options give."""
-    table = _metadata_for(path.parent, options)
+    """Read one file's pages, each with the metadata the options or its folder's file give."""
+    found = sidecar(path.parent)
+    folder_table = load_sidecar(found) if found is not None else {}
     fixed = Meta(outlet=options.outlet, published=options.published)
     for result in _read_file_pages(path, options):
-        if table and isinstance(result, Document):
-            result = apply_metadata(result, table, fixed=fixed)
+        if isinstance(result, Document):
+            # The run's --metadata beats the folder's own file.
+            row = options.metadata.get(result.name) or folder_table.get(result.name)
+            result = apply_metadata(result, row, fixed=fixed)
         yield result
-
-
-def _metadata_for(folder: Path, options: IngestOptions) -> Mapping[str, Meta]:
-    """The folder's own metadata file laid under the run's ``--metadata`` table."""
-    found = sidecar(folder)
-    if found is None:
-        return options.metadata
-    return {**load_sidecar(found), **options.metadata}
 
 
 def _read_file_pages(path: Path, options: IngestOptions) -> Iterator[Result]:

@@ -14,10 +14,11 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import dateparser
 
@@ -95,7 +96,7 @@ def load_metadata(paths: Iterable[str | Path]) -> dict[str, Meta]:
         path = Path(raw)
         if not path.is_file():
             raise WardeskError("E001", path=str(path))
-        for number, row in enumerate(_rows(path), start=2 if path.suffix != ".jsonl" else 1):
+        for number, row in _rows(path):
             key, meta = _row_meta(row, path, number)
             table[key] = meta
     return table
@@ -110,23 +111,23 @@ def sidecar(folder: Path) -> Path | None:
     return None
 
 
-def load_sidecar(path: Path) -> dict[str, Meta]:
-    """``load_metadata`` of one folder's own metadata file, read once per version of it."""
+def load_sidecar(path: Path) -> PageMetadata:
+    """``load_metadata`` of one folder's own metadata file, read once per version of it
+    (the table is shared between calls: read it, never change it)."""
     info = path.stat()
-    return dict(_load_cached(str(path), info.st_mtime_ns, info.st_size))
+    return _load_cached(str(path), info.st_mtime_ns, info.st_size)
 
 
 @functools.lru_cache(maxsize=64)
-def _load_cached(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, Meta], ...]:
+def _load_cached(path: str, mtime_ns: int, size: int) -> PageMetadata:
     # mtime and size are in the key so that an edited file is read again.
-    return tuple(load_metadata([path]).items())
+    return MappingProxyType(load_metadata([path]))
 
 
-def apply_metadata(doc: Document, table: PageMetadata, *, fixed: Meta = Meta()) -> Document:
-    """``doc`` with the url, outlet, date and title its metadata row gives; page values stay
-    where the row is silent, and ``fixed`` values (set for the whole run) beat the row.
-    A page without a row comes back unchanged."""
-    meta = table.get(doc.name)
+def apply_metadata(doc: Document, meta: Meta | None, *, fixed: Meta = Meta()) -> Document:
+    """``doc`` with the url, outlet, date and title its metadata row ``meta`` gives; page
+    values stay where the row is silent, and ``fixed`` values (set for the whole run) beat
+    the row. A page without a row comes back unchanged."""
     if meta is None:
         return doc
     return dataclasses.replace(
@@ -138,16 +139,19 @@ def apply_metadata(doc: Document, table: PageMetadata, *, fixed: Meta = Meta()) 
     )
 
 
-def _rows(path: Path) -> Iterable[dict[str, object]]:
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
+    """Each row of a metadata file with the line it ends on, for error messages."""
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         with path.open(encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, start=1):
                 if line.strip():
-                    yield _json_row(line, path, number)
+                    yield number, _json_row(line, path, number)
         return
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        yield from csv.DictReader(handle, delimiter=delimiter)
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        for row in reader:
+            yield reader.line_num, row
 
 
 def _json_row(line: str, path: Path, number: int) -> dict[str, object]:
