@@ -18,7 +18,7 @@ from wardesk.evaluate_fusion import Linked, events_of, fusion_score, link, load_
 from wardesk.ingest import IngestOptions
 from wardesk.model import PageFailure
 from wardesk.pipeline import load_services, process_pages
-from wardesk.scoreboard import Scoreboard, load_gold_sets, page_set, score_sets
+from wardesk.scoreboard import Scoreboard, load_gold_sets, score_predictions
 
 BASELINE = Path(__file__).with_name("quality_baseline.json")
 SETS = ("seeds", "dev", "dev-2", "dev-3", "dev-4")
@@ -28,14 +28,13 @@ def measured(corpus: Path, gold: Path) -> tuple[Scoreboard, list[Linked]]:
     """Every gold set scored on its pages (each folder's SOURCES.tsv dates them), and the
     matched mentions tied to the fused event and gold happening of each."""
     sets = [s for s in load_gold_sets([gold]) if s.name in SETS]
-    by_set: dict[str, list[dict]] = {}
     results = []
     for item in process_pages([corpus / s.name for s in sets], IngestOptions(), load_services()):
         assert not isinstance(item, PageFailure), item
         results.append(item)
-        name = page_set(item.document.name, item.document.source_path, sets)
-        by_set.setdefault(name, []).extend(mention_record(m) for m in item.mentions)
-    board = score_sets(sets, by_set, [])
+    predicted = [(mention_record(m), r.document.source_path) for r in results for m in r.mentions]
+    board = score_predictions(sets, predicted)
+    assert not board.unassigned, board.unassigned
     keys = load_happenings(str(gold / "happenings.jsonl"))
     return board, link(board, sets, events_of(results), keys)
 

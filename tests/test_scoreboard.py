@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 
-from wardesk.scoreboard import load_gold_sets, page_set, render_scoreboard, score_sets
+from wardesk.scoreboard import (
+    load_gold_sets,
+    page_set,
+    render_scoreboard,
+    score_predictions,
+    score_sets,
+)
 
 CLASH = {
     "sub_event_type": "Armed clash",
@@ -49,3 +55,15 @@ def test_each_set_is_scored_alone_and_the_total_keeps_pages_apart(tmp_path):
     assert (board.total.body.tp, board.total.body.fn) == (1, 1)
     table = render_scoreboard(board)
     assert "alpha" in table and "beta" in table and "total" in table
+
+
+def test_predictions_go_to_their_pages_sets_and_strays_are_listed(tmp_path):
+    _write_gold(tmp_path, "alpha", ["a1.txt"])
+    sets = load_gold_sets([tmp_path])
+    found = [
+        ({**CLASH, "doc": "a1.txt"}, "/corpus/alpha/a1.txt"),
+        ({**CLASH, "doc": "x.txt"}, None),
+    ]
+    board = score_predictions(sets, found)
+    assert board.sets[0][2].body.f1 == 1.0
+    assert board.unassigned == ("x.txt",)

@@ -10,15 +10,13 @@ first: denied, unconfirmed, speculative, then claimed/reported/asserted.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from wardesk.annotate import Annotation, Sentence
-from wardesk.lexicon import Lexicon, words_pattern
+from wardesk.lexicon import Lexicon, read_data, words_pattern
 from wardesk.model import Mention
 from wardesk.nlp import lemma
 
@@ -82,8 +80,7 @@ class AttributionCues:
 @lru_cache(maxsize=1)
 def attribution_cues() -> AttributionCues:
     """The cues shipped with the package (parsed once per process)."""
-    text = (resources.files("wardesk") / "data" / "sources.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["attribution"]
+    data = read_data("sources.toml")["attribution"]
     nouns = "|".join(data["not_speakers"])
     return AttributionCues(
         not_speaker=re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.I),

@@ -23,7 +23,7 @@ from wardesk.evaluate import load_jsonl
 from wardesk.fuse import fuse_mentions
 from wardesk.fuse.types import PageInfo, StoredMention
 from wardesk.pipeline import PageResult
-from wardesk.scoreboard import GoldSet, Scoreboard
+from wardesk.scoreboard import GoldSet, Scoreboard, format_rate
 
 # (set name, gold row id) -> happening key
 HappeningKeys = Mapping[tuple[str, str], str]
@@ -156,11 +156,12 @@ def render_fusion(linked: Sequence[Linked], set_order: Sequence[str]) -> str:
         f"{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}",
     ]
     for name, s in rows:
-        lines.append(
-            f"{name:<{width}}{s.mentions:>9}{_rate(s.pair_precision):>8}{_rate(s.pair_recall):>8}"
-            f"{_rate(s.pair_f1):>9}{_rate(s.bcubed_precision):>7}{_rate(s.bcubed_recall):>7}"
-            f"{_rate(s.bcubed_f1):>7}"
+        rates = (s.pair_precision, s.pair_recall, s.pair_f1, s.bcubed_precision, s.bcubed_recall,
+                 s.bcubed_f1)  # fmt: skip
+        cells = "".join(
+            f"{format_rate(r):>{w}}" for r, w in zip(rates, (8, 8, 9, 7, 7, 7), strict=True)
         )
+        lines.append(f"{name:<{width}}{s.mentions:>9}{cells}")
     bad = worst(linked)
     for item in bad["over_merges"]:
         lines.append(
@@ -196,7 +197,3 @@ def _f1(p: float | None, r: float | None) -> float | None:
     if p is None or r is None:
         return None
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _rate(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"

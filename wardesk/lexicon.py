@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -118,9 +118,17 @@ def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
-def _read(name: str) -> dict:
+def read_data(name: str) -> dict:
+    """The TOML file ``name`` of the package's ``wardesk/data/``, parsed."""
     text = (resources.files("wardesk") / "data" / name).read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+@cache
+def data_pattern(name: str, section: str) -> re.Pattern[str]:
+    """The whole-word pattern of the ``patterns`` list in section ``section`` of data file
+    ``name`` (compiled once per process)."""
+    return words_pattern(read_data(name)[section]["patterns"])
 
 
 def _event_types(data: dict) -> tuple[EventType, ...]:
@@ -209,8 +217,12 @@ def _sources(data: dict) -> tuple[KnownSource, ...]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon shipped with the package (parsed once per process)."""
-    events, actors, sources = _read("events.toml"), _read("actors.toml"), _read("sources.toml")
-    deals = _read("deal_roles.toml")
+    events, actors, sources = (
+        read_data("events.toml"),
+        read_data("actors.toml"),
+        read_data("sources.toml"),
+    )
+    deals = read_data("deal_roles.toml")
     types = _event_types(events)
     every_trigger = [p for entry in events["type"] for p in entry["patterns"]]
     return Lexicon(

@@ -75,6 +75,22 @@ def lemma(token: Token) -> str:
     return lemmatizer.lemmatize(token)[0] if lemmatizer is not None else token.lower_
 
 
+def dictionary_words(parsed: Doc) -> tuple[frozenset[str], ...]:
+    """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs), when it has them."""
+    lemmatizer = parsed.user_data.get(_ON_DEMAND_KEY)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return ()
+    words = _WORD_SETS.get(id(lookups))
+    if words is None:  # the tables are lists: made sets once per pipeline
+        table = lookups.get_table("lemma_index")
+        words = _WORD_SETS[id(lookups)] = tuple(frozenset(table[key]) for key in table)
+    return words
+
+
+_WORD_SETS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an English pipeline once per process (later calls return the same object)."""

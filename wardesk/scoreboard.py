@@ -40,16 +40,18 @@ SLOT_HEADS = {
 
 @dataclass(frozen=True, slots=True)
 class GoldSet:
-    """One gold file: its set name and rows."""
+    """One gold file: its set name, rows, and the page names the rows code."""
 
     name: str
     path: Path
     rows: tuple[Row, ...]
+    docs: frozenset[str]
 
-    @property
-    def docs(self) -> frozenset[str]:
-        """The page names the set's gold rows code."""
-        return frozenset(str(r.get("doc")) for r in self.rows)
+    @classmethod
+    def read(cls, path: Path) -> GoldSet:
+        """The gold set in file ``path``."""
+        rows = tuple(load_jsonl(path))
+        return cls(set_name(path), path, rows, frozenset(str(r.get("doc")) for r in rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def load_gold_sets(paths: Iterable[str | Path]) -> list[GoldSet]:
             files.append(path)
         else:
             raise WardeskError("E001", path=str(path))
-    return [GoldSet(set_name(f), f, tuple(load_jsonl(f))) for f in files]
+    return [GoldSet.read(f) for f in files]
 
 
 def _is_gold_file(path: Path) -> bool:
@@ -107,6 +109,23 @@ def page_set(doc: str, source_path: str | None, sets: Sequence[GoldSet]) -> str 
         if doc in gold_set.docs:
             return gold_set.name
     return None
+
+
+def score_predictions(
+    sets: Sequence[GoldSet], predicted: Iterable[tuple[Row, str | None]]
+) -> Scoreboard:
+    """Score predicted mentions, each given with the path of its page (None when unknown),
+    in the sets their pages belong to; pages in no set are listed, not scored."""
+    by_set: dict[str, list[Row]] = {}
+    unassigned: set[str] = set()
+    for row, path in predicted:
+        doc = str(row.get("doc"))
+        name = page_set(doc, path, sets)
+        if name is None:
+            unassigned.add(doc)
+        else:
+            by_set.setdefault(name, []).append(row)
+    return score_sets(sets, by_set, sorted(unassigned))
 
 
 def score_sets(
@@ -154,14 +173,14 @@ def render_scoreboard(board: Scoreboard) -> str:
         c = report.body
         lines.append(
             f"{name:<{width}}{pages:>6}{c.required:>6}{c.predicted:>6}{c.tp:>5}{c.fp:>5}{c.fn:>5}"
-            f"{_rate(c.precision):>8}{_rate(c.recall):>7}{_rate(c.f1):>7}"
+            f"{format_rate(c.precision):>8}{format_rate(c.recall):>7}{format_rate(c.f1):>7}"
         )
     heads = [*SLOTS, PLACE_SLOT]
     lines += ["", "Slot accuracy on matched body pairs (place: of the events found, placed right)"]
     lines.append(f"{'set':<{width}}" + "".join(f"{SLOT_HEADS[h]:>7}" for h in heads))
     for name, _, report in rows:
         by_slot = {s.name: s for s in report.slots}
-        cells = "".join(f"{_rate(by_slot[h].accuracy):>7}" for h in heads)
+        cells = "".join(f"{format_rate(by_slot[h].accuracy):>7}" for h in heads)
         lines.append(f"{name:<{width}}{cells}")
     if board.unassigned:
         lines += ["", f"Pages in no gold set, not scored ({len(board.unassigned)}): "
@@ -169,5 +188,6 @@ def render_scoreboard(board: Scoreboard) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _rate(value: float | None) -> str:
+def format_rate(value: float | None) -> str:
+    """A rate with three decimals, or ``-`` when undefined, for the side-by-side tables."""
     return "-" if value is None else f"{value:.3f}"

@@ -27,12 +27,9 @@ from wardesk.evaluate_fusion import (
 from wardesk.model import PageFailure
 from wardesk.pipeline import PageResult, process_pages
 from wardesk.scoreboard import (
-    GoldSet,
-    Scoreboard,
     load_gold_sets,
-    page_set,
     render_scoreboard,
-    score_sets,
+    score_predictions,
     scoreboard_to_dict,
 )
 
@@ -109,7 +106,7 @@ def evaluate(
         report = score(sets[0].rows, [row for row, _ in predicted])
         output = report_to_dict(report) if fmt == "json" else render_report(report)
     else:
-        board = _scoreboard(sets, predicted)
+        board = score_predictions(sets, predicted)
         output = scoreboard_to_dict(board) if fmt == "json" else render_scoreboard(board)
         if happenings:
             keys = load_happenings(happenings)
@@ -141,15 +138,3 @@ def _predictions(
             results.append(item)
     found = [(mention_record(m), r.document.source_path) for r in results for m in r.mentions]
     return found, results
-
-
-def _scoreboard(sets: list[GoldSet], predicted: list[tuple[Row, str | None]]) -> Scoreboard:
-    by_set: dict[str, list[Row]] = {}
-    unassigned: list[str] = []
-    for row, path in predicted:
-        name = page_set(str(row.get("doc")), path, sets)
-        if name is None:
-            unassigned.append(str(row.get("doc")))
-        else:
-            by_set.setdefault(name, []).append(row)
-    return score_sets(sets, by_set, sorted(set(unassigned)))

@@ -10,20 +10,8 @@ the page's deal, and the in-page merge decides what it retells.
 
 from __future__ import annotations
 
-import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
-from wardesk.lexicon import words_pattern
+from wardesk.lexicon import data_pattern
 from wardesk.model import Mention
-
-
-@lru_cache(maxsize=2)
-def _cue(name: str) -> re.Pattern[str]:
-    """A pattern of ``wardesk/data/background.toml`` (read once per process)."""
-    text = (resources.files("wardesk") / "data" / "background.toml").read_text(encoding="utf-8")
-    return words_pattern(tomllib.loads(text)[name]["patterns"])
 
 
 def is_background(mention: Mention) -> bool:
@@ -31,7 +19,10 @@ def is_background(mention: Mention) -> bool:
     return (
         mention.agreement is None
         and (mention.place_borrowed or _whole_country(mention))
-        and any(_cue(name).search(mention.evidence.text) for name in ("extended_span", "trend"))
+        and any(
+            data_pattern("background.toml", name).search(mention.evidence.text)
+            for name in ("extended_span", "trend")
+        )
     )
 
 

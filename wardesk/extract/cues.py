@@ -7,12 +7,10 @@ place, an actor's relatives, a part of a larger group.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from wardesk.lexicon import words_pattern
+from wardesk.lexicon import read_data, words_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +54,7 @@ def _broker(phrases: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
     """The cues shipped with the package (parsed once per process)."""
-    text = (resources.files("wardesk") / "data" / "deal_roles.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = read_data("deal_roles.toml")
     return RoleCues(
         besieger_end=_ending(data["besieger"]["patterns"]),
         kin_after=_starting(data["kin_after"]["patterns"]),

@@ -11,14 +11,11 @@ on the page when tied.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from wardesk.geo.gazetteer import distance_km
-from wardesk.lexicon import words_pattern
+from wardesk.lexicon import data_pattern
 from wardesk.model import Mention
 
 SAME_PLACE_KM = 10.0
@@ -100,21 +97,14 @@ def same_happening(a: Mention, b: Mention) -> bool:
     )
 
 
-@lru_cache(maxsize=2)
-def _cue(name: str) -> re.Pattern[str]:
-    """A pattern of ``wardesk/data/merge.toml`` (read once per process)."""
-    text = (resources.files("wardesk") / "data" / "merge.toml").read_text(encoding="utf-8")
-    return words_pattern(tomllib.loads(text)[name]["patterns"])
-
-
 def retells_a_deal(mention: Mention) -> bool:
     """A deal sentence that names no place of its own and points back at a deal with a
     definite name ("under the agreement", "the evacuation") retells the page's deal."""
     return (
         mention.agreement is not None
         and mention.place_borrowed
-        and bool(_cue("deal_retelling").search(mention.evidence.text))
-        and not _cue("deal_introduced").search(mention.evidence.text)
+        and bool(data_pattern("merge.toml", "deal_retelling").search(mention.evidence.text))
+        and not data_pattern("merge.toml", "deal_introduced").search(mention.evidence.text)
     )
 
 

@@ -8,18 +8,17 @@ gazetteer can resolve become places.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from wardesk.geo import is_notable, is_refused, offset_point
 from wardesk.geo.gazetteer import distance_km
+from wardesk.lexicon import read_data
 from wardesk.model import Location
-from wardesk.nlp import _ON_DEMAND_KEY, lemma
+from wardesk.nlp import dictionary_words, lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
@@ -141,8 +140,7 @@ class PlaceRules:
 @cache
 def place_rules() -> PlaceRules:
     """The patterns and word lists of ``wardesk/data/places.toml``."""
-    text = (resources.files("wardesk") / "data" / "places.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = read_data("places.toml")
     unresolved, locators, dateline = data["unresolved"], data["locators"], data["dateline"]
     candidates, data = data["candidates"], data["metonymy"]
 
@@ -318,24 +316,8 @@ def _common_word(parsed: Doc | None, start: int, end: int) -> bool:
         return False  # "north-west of Palmyra": a name where a place is expected
     word = span[0].lower_
     forms = {word, word.removesuffix("s"), word.removesuffix("es")}
-    known = any(form in words for form in forms for words in _dictionary(parsed))
+    known = any(form in words for form in forms for words in dictionary_words(parsed))
     return known and not is_notable(span.text)
-
-
-def _dictionary(parsed: Doc) -> tuple[frozenset[str], ...]:
-    """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs), when it has them."""
-    lemmatizer = parsed.user_data.get(_ON_DEMAND_KEY)
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return ()
-    words = _WORD_SETS.get(id(lookups))
-    if words is None:  # the tables are lists: made sets once per pipeline
-        table = lookups.get_table("lemma_index")
-        words = _WORD_SETS[id(lookups)] = tuple(frozenset(table[key]) for key in table)
-    return words
-
-
-_WORD_SETS: dict[int, tuple[frozenset[str], ...]] = {}
 
 
 def _is_part_of_longer_name(parsed: Doc, span: tuple[int, int]) -> bool:
@@ -399,9 +381,7 @@ def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) 
     span = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
     if span is None:
         return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "Russia and Turkey agreed"
-        root = root.head
+    root = _coordination_head(span.root, ("conj",))  # "Russia and Turkey agreed"
     if root.dep_ in ("nsubj", "nsubjpass") and lemma(root.head) in rules.speech_verbs:
         return root.dep_ == "nsubj"
     if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attributed by Yaoundé"
@@ -424,12 +404,17 @@ def _a_state_acting(parsed: Doc | None, start: int, end: int, location: Location
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    root = span.root
     # "Russia and Turkey agreed"; "CITY (Agency) Russia and Turkey agreed", where the parser
     # hangs the subject on the dateline.
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-        root = root.head
+    root = _coordination_head(span.root, ("conj", "appos"))
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")
+
+
+def _coordination_head(token: Token, links: tuple[str, ...]) -> Token:
+    """The first of a run of coordinated (or apposed) names, which holds their role."""
+    while token.dep_ in links and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -11,13 +11,11 @@ and tolls over a whole campaign ("since the offensive began") are not added.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from wardesk.extract.numbers import Count, find_counts
-from wardesk.lexicon import words_pattern
+from wardesk.lexicon import read_data, words_pattern
 
 # Modifiers between a count and its noun: "12 Islamic State fighters", "4 Libyan army soldiers".
 MODIFIERS = r"(?:(?:of\s+(?:the|them|whom)\s+)?(?:(?!and\b|or\b|were\b|was\b|have\b|had\b|in\b|on\b|at\b|by\b)[\w'’.-]+\s+){0,4}?)"
@@ -49,8 +47,7 @@ class TollCues:
 @lru_cache(maxsize=1)
 def toll_cues() -> TollCues:
     """The toll word lists shipped with the package (compiled once per process)."""
-    text = (resources.files("wardesk") / "data" / "events.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["tolls"]
+    data = read_data("events.toml")["tolls"]
     people = "|".join(sorted(data["people"], key=len, reverse=True))
     died_after = "|".join(sorted(data["died_after"], key=len, reverse=True))
     died_before = "|".join(sorted(data["died_before"], key=len, reverse=True))

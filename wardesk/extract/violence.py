@@ -8,17 +8,15 @@ Entry points: :func:`by_means` (which sub-event type a clause's violence is) and
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from wardesk.extract.actors import ActorMention, Roles
 from wardesk.extract.tolls import armed_among_the_dead, only_a_running_toll
-from wardesk.lexicon import EventType, Lexicon
+from wardesk.lexicon import EventType, Lexicon, read_data
 from wardesk.nlp import lemma
 
 REMOTE = "Explosions/Remote violence"
@@ -74,8 +72,7 @@ class RoleCues:
 @lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
     """The role word lists shipped with the package (read once per process)."""
-    text = (resources.files("wardesk") / "data" / "events.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["violence_roles"]
+    data = read_data("events.toml")["violence_roles"]
     keys = ("means", "suffer", "fight", "target", "civilian_nouns", "harm", "aims")
     return RoleCues(*(frozenset(data[key]) for key in keys))
 
