@@ -35,8 +35,8 @@ def judge():
         ("Rebels left the town on Monday.", None, "asserted"),
         # A report verb that only describes a noun names no speaker.
         (
-            "The exchange of 40 prisoners raises hopes that a ceasefire declared in April may "
-            "be taking hold in the city.",
+            "The release of 12 detainees gives hope that a ceasefire declared last month could "
+            "be holding in the town.",
             None,
             "speculative",
         ),

@@ -149,7 +149,7 @@ def _speech_subject(parsed: Doc) -> tuple[str | None, str] | None:
         if token.dep_ == "acl" or (
             token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
         ):
-            continue  # "hopes that a ceasefire declared in April holds": it describes a noun
+            continue  # "hopes that a truce declared in March holds": it describes a noun
         # Only an active subject speaks: "an agreement was announced" names no source.
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":

@@ -188,7 +188,7 @@ def _home_pattern(entry: dict) -> re.Pattern[str]:
 
 def _group_names(data: dict) -> GroupNames:
     """A proper name or nationality, optional lower-case modifiers, then a group noun:
-    "Ukrainian forces", "Tripoli Protection Force", "Yemeni government army"."""
+    "Moldavian forces", "Northern Shield Brigade", "Freedonian government army"."""
     names = data["named_groups"]
     heads = "|".join(sorted(names["heads"], key=len, reverse=True))
     modifiers = "|".join(names["modifiers"])

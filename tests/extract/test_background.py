@@ -18,7 +18,7 @@ CASES = [
     ("For many years the valley changed hands again and again.", True, False, True),
     ("Fighting has spread across the country since the coup.", True, False, True),
     ("The air force has carried out 200 strikes in the past year.", True, False, True),
-    ("Militants appear to be behind a rapid increase in suicide attacks.", True, False, True),
+    ("Police link the gang to a sharp rise in kidnappings.", True, False, True),
     ("So far, 300 people have been killed in the fighting.", True, False, True),
     # A place of its own: the sentence tells where, so it is coded.
     ("In recent months the army has shelled the port of Kafr Zeta.", False, False, False),

@@ -110,7 +110,7 @@ RETELLING_CASES = [
     # No definite reference back: a new report.
     ("Fighters will be allowed to leave.", "proposed", True, {}, False),
     # An indefinite deal is introduced for the first time.
-    ("The evacuations come after a negotiated ceasefire deal.", None, True, {}, False),
+    ("The departures follow a ceasefire deal struck last week.", None, True, {}, False),
     # Implementation is a row of its own.
     ("The evacuation was completed on Friday.", "implemented", True, {}, False),
     # A new voice's claim about who leaves is an account of its own.

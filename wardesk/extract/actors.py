@@ -88,8 +88,8 @@ def find_actors(
 
     ``country`` is the page's country: generic names ("rebels", "the army") mean an
     actor of the home war only there and keep the page's words elsewhere. With the
-    sentence's ``parsed`` doc, groups the list does not know ("Tripoli Protection Force",
-    "Ukrainian forces") are found by their form and keep the page's name. With
+    sentence's ``parsed`` doc, groups the list does not know ("Northern Shield Brigade",
+    "Moldavian forces") are found by their form and keep the page's name. With
     ``parties_only`` (the default) names that only say who speaks or who mediates are left
     out; without it every name is kept (they are still no places).
     """
@@ -564,7 +564,7 @@ MOVER_SPAN = 50  # "the withdrawal of the militants of the X faction": X is stil
 
 
 def _moved_by_noun(text: str, actors: list[ActorMention]) -> tuple[str | None, str | None] | None:
-    """ "Kiev rejected a proposal from the rebels for a corridor for government troops":
+    """ "The capital refused the rebels' offer of a corridor for the garrison":
     the side named in the "of"/"for" phrase of a noun of moving leaves; the other armed side
     named in the sentence lets it (None when the sentence names no other)."""
     for cue in role_cues().mover_noun.finditer(text):

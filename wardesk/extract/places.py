@@ -227,7 +227,7 @@ def find_places(
         if found and _says_where_the_last_lies(text, found[-1], start, location):
             continue
         if found and _locates(text, found[-1], start, location):
-            # "Naina, some 35 km south of Srinagar": the second place only says where the
+            # "X, some 20 km north of Y": the second place only says where the
             # first is; a first known only by name takes its point from it.
             if found[-1].location.lat is None:
                 found[-1] = _located_by(text, found[-1], start, location)
@@ -236,13 +236,13 @@ def find_places(
         found.append(PlacePhrase(name, start, end, location, role))
     found = _outside_their_province(text, found)
     # A place known only by its name stands in for the country or region the sentence also
-    # names ("in Bardale town of southern Somalia"); alone, it would only displace the
+    # names ("in X town of western Freedonia"); alone, it would only displace the
     # place the page is about.
     return [p for p in found if p.location.lat is not None or broad]
 
 
 def _outside_their_province(text: str, found: list[PlacePhrase]) -> list[PlacePhrase]:
-    """ "Nyaung Kone village in the Sagaing region": a town read outside the province the
+    """ "X village in the Y region": a town read outside the province the
     sentence puts it in, and far from it, is a homonym elsewhere; it is kept by name only.
     (Near the province's seat it is loose usage: "Madaya in Damascus governorate".)"""
     rules = place_rules()
@@ -346,7 +346,7 @@ def _modifies_a_force(parsed: Doc | None, start: int, end: int) -> bool:
 
 def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
     """Whether the sentence itself says an unresolved name is a place: the parser tags it as
-    one after a preposition of place ("killed in Egbekaw"), or a place noun frames it ("the
+    one after a preposition of place ("killed in X"), or a place noun frames it ("the
     village of X", "X town"). Refused words, acronyms and capitals stay out."""
     name = text[start:end]
     first = name.split()[0]
@@ -359,7 +359,7 @@ def _said_to_be_a_place(text: str, start: int, end: int, tagged: bool) -> bool:
 
 
 def _says_where_the_last_lies(text: str, last: PlacePhrase, start: int, location: Location) -> bool:
-    """ "Shahrak district of Ghor", "Egbekaw, in the North-West": the place after "of", or a
+    """ "the X district of Y", "X, in the north-east": the place after "of", or a
     region after ", in the", only locates the place before it."""
     rules = place_rules()
     between = text[last.end : start]
@@ -500,7 +500,7 @@ def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
-    """ "northern Homs countryside", and "western Cameroon": a part of a named place."""
+    """ "the northern X countryside", "western Freedonia": a part of a named place."""
     spans = [(m.start(), m.end()) for m in REGION_WORDS.finditer(text)]
     return spans + [(m.start(), m.end()) for m in PART_OF_NAMED.finditer(text)]
 

@@ -399,7 +399,8 @@ class _Reader:
             if n > len(prefix) and tuple(tokens[: len(prefix)]) == prefix:
                 return self.admin(tokens[len(prefix) :])
         whole = self.plain(" ".join(tokens))
-        # "Tabqah City" is Tabqa read as "X city", not Tabuk City found by its skeleton: a
+        # "Xah City" is the town X read as "X city", not another "Y City" that only shares
+        # its consonant skeleton: a
         # whole phrase found only by skeleton gives way to the phrase's structure.
         if whole and (n == 1 or any(sc.match == EXACT for sc in whole)):
             return whole
@@ -484,7 +485,7 @@ def candidates(
             return []
         return _Reader(gaz, c, acronym).read(_tokens(part))
 
-    # "northern Homs countryside (al-Rastan pocket)": the phrase, then what the brackets say
+    # "the northern X countryside (the Y pocket)": the phrase, then what the brackets say
     inner = [m.strip() for m in _PARENS.findall(text)]
     outer = _clean(_PARENS.sub(" ", text))
     if inner and outer:
