@@ -249,6 +249,25 @@ def test_news_page_with_site_chrome() -> None:
     assert len(seg.boilerplate) == 11
 
 
+SHARE_BAR = """\
+Rebels seize a border post
+Share :
+Comments
+
+Rebels seized a border post in the north overnight, a local official said on Monday.
+
+He said two guards were wounded before the post fell.
+"""
+
+
+def test_a_comments_link_above_the_article_does_not_open_a_thread() -> None:
+    seg = segment(make_doc(SHARE_BAR))
+    assert_invariants(SHARE_BAR, seg)
+    assert roles_of(seg, "Rebels seized a border post") == {"body"}
+    assert roles_of(seg, "two guards were wounded") == {"body"}
+    assert seg.comments == ()
+
+
 def test_body_list_items_are_not_comments() -> None:
     text = (
         "Deal struck over dam\n\n"

@@ -353,13 +353,19 @@ def _classify_text(page: _Page, idx: Sequence[int], tags: list[_Tag], *, find_ti
 
 def _structural_start(page: _Page, idx: Sequence[int]) -> int:
     """Index of the first of lines ``idx`` that can only open a reader thread
-    (len(lines) if none)."""
+    (len(lines) if none).
+
+    Readers comment under an article, so a comments heading seen before any line of
+    prose is a link in the page's share bar, not the thread's start.
+    """
+    prose_seen = False
     for i in idx:
         rule = page.rule(i, in_comments=False)
         if rule is not None:
-            if rule.kind == "comments-header":
+            if rule.kind == "comments-header" and prose_seen:
                 return i
             continue
+        prose_seen = prose_seen or _prose(page.lines[i], page.p)
         if page.avatar_name(i) or page.label_author(i, strict=True):
             return i
     return len(page.lines)
