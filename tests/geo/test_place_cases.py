@@ -366,6 +366,13 @@ CASES = [
         "Luhansk region",
         ("Ukraine", 3, (48.57, 39.31)),
     ),
+    # "X region" after a town that names no province is the country around the town
+    (
+        NIGERIA,
+        "Gunmen killed nine farmers in the Maiduguri region overnight.",
+        "Maiduguri region",
+        ("Nigeria", 2, (11.85, 13.16)),
+    ),
     (
         UKRAINE,
         "Russian troops advanced in Donetsk Oblast.",

@@ -417,8 +417,9 @@ class _Reader:
                 found = self.read(tokens[len(prefix) :], depth + 1)
                 return [_with_precision(sc, 2, "near") for sc in found]
         if tokens[-1] in NEAR_SUFFIXES:
+            # "X region" is the province when X names one, else the country around town X
             if tokens[-1] == "region":
-                found = self.admin(tokens[:-1])
+                found = self.plain(" ".join(tokens[:-1]), how="admin1", kinds={"admin1"})
                 if found:
                     return found
             found = self.read(tokens[:-1], depth + 1)
