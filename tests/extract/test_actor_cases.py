@@ -38,6 +38,12 @@ def actors_in():
         ("Security forces stormed the compound.", "Kenya", ["Kenyan security forces"]),
         ("The army shelled the village overnight.", "Iraq", ["Iraqi forces"]),
         ("The army shelled the village overnight.", "Syria", ["Syrian government forces"]),
+        # "The government" that agrees or fights is the state's side.
+        (
+            "The government agreed to let rebels leave.",
+            "Syria",
+            ["Syrian government forces", "Syrian rebels"],
+        ),
         # "The coalition" is the one of the page's war.
         ("Coalition warplanes struck the bridge at night.", "Iraq", ["US-led coalition"]),
         ("Coalition warplanes struck the bridge at night.", "Syria", ["US-led coalition"]),

@@ -28,6 +28,8 @@ def first_deal(run_page, text: str):
         ("The army and rebels completed the deal in Kafr Salim on Monday.", "implemented"),
         ("Heavy weapons were handed over to the army in Tell Amir under the deal.", "implemented"),
         ("Rebels and their families are leaving Qaryat Nur under the deal.", "implemented"),
+        # A move said to have resumed is under way again.
+        ("Evacuations of rebels from Tell Amir have resumed, state TV said.", "implemented"),
         # Agreed: the deal is reached or signed, its terms still ahead.
         ("Rebels in Qaryat Nur reached an agreement with the army to leave.", "agreed"),
         ("Rebels in Tell Amir signed a deal with the government on Monday.", "agreed"),
@@ -137,3 +139,15 @@ def test_roles_by_the_guideline(run_page, text, actor1, leaving, brokers):
     assert (deal.actor1, deal.agreement.withdrawing_party) == (actor1, leaving)
     assert deal.agreement.brokers == brokers
     assert "Hezbollah" not in (deal.actor1, deal.actor2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With the villages returning to the government, Kafr Salim is part of the deal.",
+        "Officials said the rebels in Qaryat Nur were part of the ceasefire agreement.",
+    ],
+)
+def test_what_a_deal_covers_is_no_deal(run_page, sentence):
+    """ "X is part of the deal" says what a deal covers; nothing was agreed or done."""
+    assert [m for m in run_page(TITLE + sentence + "\n") if m.agreement] == []

@@ -267,3 +267,16 @@ def test_a_running_toll_alone_is_no_event(run_page, sentence):
 def test_carrying_out_is_no_killing(run_page, sentence):
     """ "Execute attacks", "executed the plan": something carried out, nobody killed."""
     assert all(m.sub_event_type != "Attack" for m in run_page(TITLE + sentence + "\n"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army is expected to announce it has taken full control of Tell Amir.",
+        "Rebels vowed to say they had seized Qaryat Nur by Friday.",
+    ],
+)
+def test_a_gain_only_foretold_is_no_event(run_page, sentence):
+    """A capture said inside what someone expects or vows to announce has not happened."""
+    territorial = ("Government regains territory", "Non-state actor overtakes territory")
+    assert [m for m in run_page(TITLE + sentence + "\n") if m.sub_event_type in territorial] == []

@@ -259,18 +259,27 @@ def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
     if span is None:
         return False
     head = span[-1]
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "the ceasefire agreement": the trigger plays its noun's part
     if head.dep_ in ("acl", "amod"):
         return True
     # "to avoid destruction by airstrikes": the strikes qualify a noun, they are not reported.
     preposition = head.head
     if head.dep_ == "pobj" and preposition.lower_ in TIME_PREPOSITIONS:
         return True  # "hours before the prisoner exchange": the exchange only tells when
+    if head.dep_ == "pobj" and preposition.lower_ == "of" and _said_to_be_part(preposition.head):
+        return True  # "the areas are part of the deal": what the deal covers, not an act
     return (
         head.dep_ == "pobj"
         and preposition.lower_ in ("by", "of")
         and preposition.head.pos_ == "NOUN"
         and lemma(preposition.head) in HYPOTHETICAL_NOUNS
     )
+
+
+def _said_to_be_part(noun) -> bool:
+    """ "X is part of …": the noun "part" as what a copula says its subject is."""
+    return noun.lower_ == "part" and noun.dep_ == "attr"
 
 
 def _sentence_events(

@@ -192,18 +192,31 @@ def _conjunct_role(head, cues: RoleCues) -> str | None:
     return _dep_role(first, cues)
 
 
+# How many clauses up from a trigger an aiming infinitive is looked for.
+MAX_CLAUSE_CLIMB = 3
+
+
 def only_aimed_at(parsed: Doc | None, match: re.Match[str], offset: int = 0) -> bool:
     """A trigger in an infinitive that only aims at the act ("launched an operation to
     retake X", "fighting to recapture X", "an attempt to seize X"): the act has not happened,
-    the fighting has ("were able to kill" did happen: "able" aims at nothing)."""
+    the fighting has ("were able to kill" did happen: "able" aims at nothing). A clause said
+    under such an infinitive is aimed at too ("is expected to declare it has retaken X")."""
     if parsed is None:
         return False
     span = parsed.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
     if span is None:
         return False
-    verb = span[0]
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive and verb.head is not verb and lemma(verb.head) in role_cues().aims
+    verb = span.root
+    if verb.dep_ == "dobj":  # "took full control of X": the verb that takes the object
+        verb = verb.head
+    for _ in range(MAX_CLAUSE_CLIMB):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and verb.head is not verb and lemma(verb.head) in role_cues().aims:
+            return True
+        if verb.dep_ not in ("ccomp", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def running_toll_only(text: str, event_type: EventType) -> bool:
