@@ -74,6 +74,13 @@ def actors_in():
         ),
         # Groups outside the canonical list keep the page's transliteration.
         ("Jays al-Islam fighters left the suburb.", "Syria", ["Jays al-Islam"]),
+        # A foreign state after a preposition of place names where, not who.
+        (
+            "Rebels and the army met for talks in Ankara.",
+            "Syria",
+            ["Syrian rebels", "Syrian government forces"],
+        ),
+        ("Ankara warned the rebels to leave the town.", "Syria", ["Turkey", "Syrian rebels"]),
         # A name that only says who speaks is the source, never an actor.
         ("Opposition sources said the buses left the town.", "Syria", []),
         ("A news channel run by Hezbollah said the convoy left.", "Syria", []),

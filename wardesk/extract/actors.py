@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from wardesk.extract.cues import role_cues
-from wardesk.lexicon import Actor, Lexicon
+from wardesk.lexicon import Actor, Lexicon, data_pattern
 
 PASSIVE_ALLOW_RE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 PASSIVE_BY_RE = re.compile(
@@ -121,7 +121,27 @@ def find_actors(
     # the second goes to the deal's brokers.
     if not parties_only:
         return kept
-    return [hit for hit in kept if not is_speaker(text, hit) and not _mediates(text, hit)]
+    return [
+        hit
+        for hit in kept
+        if not is_speaker(text, hit)
+        and not _mediates(text, hit)
+        and not _state_named_as_place(parsed, hit)
+    ]
+
+
+def _state_named_as_place(parsed: Doc | None, hit: ActorMention) -> bool:
+    """ "Talks were held in Ankara", "they fled to safety across Turkey": a foreign state
+    after a preposition of place names where, not who."""
+    if parsed is None or hit.actor.kind != "foreign state":
+        return False
+    span = parsed.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ == "pobj" and bool(
+        data_pattern("actors.toml", "state_as_place").fullmatch(head.head.lower_)
+    )
 
 
 def is_speaker(text: str, hit: ActorMention) -> bool:
