@@ -286,6 +286,12 @@ CASES = [
     (YEMEN, "Fighters loyal to the government in Aden clashed with separatists.", "Aden", NO),
     (IRAQ, "The regime in Tehran sent advisers to the front.", "Tehran", NO),
     (YEMEN, "Officials of the cabinet based in Riyadh did not comment.", "Riyadh", NO),
+    (
+        IRAQ,
+        "Police will deploy in the district in coordination between Erbil and Baghdad.",
+        "Erbil",
+        NO,
+    ),
     # a capital or country that speaks or decides
     (UKRAINE, "Kiev said on Monday it rejected a proposal for a corridor.", "Kiev", NO),
     # a whole country that acts is the state, not the place
