@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wardesk.errors import WardeskError
-from wardesk.export.records import agreement_record, slot_record
+from wardesk.contract import agreement_record
+from wardesk.export.records import slot_record
 from wardesk.fuse.types import FusedEvent
 
 
@@ -80,7 +81,7 @@ def parquet_rows(events: list[FusedEvent]) -> list[dict[str, Any]]:
             reader_disputes=list(event.reader_disputes),
             mention_ids=list(event.mention_ids),
             mentions=len(event.mention_ids),
-            agreement=json.dumps(agreement_record(event), ensure_ascii=False),
+            agreement=json.dumps(agreement_record(event.agreement), ensure_ascii=False),
             slots=json.dumps(
                 {s: [slot_record(v) for v in vals] for s, vals in event.slots.items()},
                 ensure_ascii=False,
