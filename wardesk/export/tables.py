@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from wardesk.errors import WardeskError
 from wardesk.contract import agreement_record
+from wardesk.errors import WardeskError
 from wardesk.export.records import slot_record
 from wardesk.fuse.types import FusedEvent
 
