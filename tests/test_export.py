@@ -4,6 +4,7 @@ events, GeoJSON, mention JSONL, Parquet, filters, and the exact CLI output (gold
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from wardesk.cli import cli
-from wardesk.contract import mention_record
+from wardesk.contract import SCHEMA_VERSION, mention_record
 from wardesk.export import ACLED_COLUMNS, ExportOptions, write_export
 from wardesk.fuse import fuse
 from wardesk.model import Agreement, Block, Document, Evidence, Location, Mention, Segments
@@ -219,19 +220,72 @@ def test_geojson_is_a_feature_collection_of_points(db):
     [deal] = [f for f in collection["features"] if f["properties"]["deal_kind"]]
     assert deal["geometry"] == {"type": "Point", "coordinates": [39.0079, 35.9528]}
     assert deal["properties"]["contested"] == "foreign_fighters"
+    assert (deal["properties"]["date_start"], deal["properties"]["time_precision"]) == (
+        "2017-09-21",
+        1,
+    )
+
+
+def test_geojson_dates_are_iso_days_only(tmp_path):
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    features = json.loads(_export(path, "geojson", include_reader_only=True))["features"]
+    assert len(features) == 4
+    for feature in features:
+        properties = feature["properties"]
+        assert "date" not in properties
+        for key in ("date_start", "date_end"):
+            value = properties[key]
+            assert value is None or datetime.date.fromisoformat(value).isoformat() == value
 
 
 def test_parquet_has_one_typed_row_per_event(db, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow")
     store = open_store(db)
     write_export(store, "parquet", tmp_path / "events.parquet")
     store.close()
     table = pq.read_table(tmp_path / "events.parquet")
     assert table.num_rows == 2
+    assert table.schema.field("date_start").type == pa.date32()
+    assert table.schema.metadata[b"wardesk_schema_version"] == str(SCHEMA_VERSION).encode()
     rows = {r["sub_event_type"]: r for r in table.to_pylist()}
-    assert rows["Agreement"]["contested"] == ["foreign_fighters"]
-    assert json.loads(rows["Agreement"]["agreement"])["destination"] == "Deir Ezzor governorate"
+    deal = rows["Agreement"]
+    assert deal["contested"] == ["foreign_fighters"]
+    assert json.loads(deal["agreement"])["destination"] == "Deir Ezzor governorate"
+    assert deal["date_start"] == datetime.date(2017, 9, 21)
+    assert [(s["page"], s["outlet"], s["published"]) for s in deal["sources"]] == [
+        ("blog.txt", "Blog", datetime.date(2017, 9, 22)),
+        ("wire.txt", "Wire", datetime.date(2017, 10, 14)),
+    ]
     assert rows["Shelling/artillery/missile attack"]["fatalities"] == 3
+
+
+def test_parquet_reads_in_duckdb_and_pandas_with_dates_and_source_urls(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    pd = pytest.importorskip("pandas")
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    out = tmp_path / "world.parquet"
+    store = open_store(path)
+    write_export(store, "parquet", out)
+    store.close()
+    with duckdb.connect() as con:
+        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out}')").fetchall()
+        kinds = {row[0]: row[1] for row in described}
+        urls = con.execute(
+            "SELECT s.url FROM (SELECT unnest(sources) AS s FROM read_parquet(?))"
+            " WHERE s.url IS NOT NULL ORDER BY 1",
+            [str(out)],
+        ).fetchall()
+        early = con.execute(
+            "SELECT count(*) FROM read_parquet(?) WHERE date_start < DATE '2018-01-01'", [str(out)]
+        ).fetchone()
+    assert kinds["date_start"] == "DATE" and kinds["date_end"] == "DATE"
+    assert urls == [(WORLD_URLS["mosul.html"],), (WORLD_URLS["sudan.txt"],)]
+    assert early == (2,)
+    frame = pd.read_parquet(out)
+    assert len(frame) == 4 and frame["fatalities"].max() == 5
 
 
 def test_filters_by_date_and_type(db):

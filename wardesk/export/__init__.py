@@ -107,7 +107,7 @@ def write_export(
         raise WardeskError("E002", value=fmt, choices=", ".join(FORMATS))
     events = select_events(store.events(), options or ExportOptions())
     if fmt == "parquet":
-        write_parquet(events, Path(out))
+        write_parquet(events, page_infos(store, events), Path(out))
     elif fmt == "geojson":
         write_geojson(events, out)
     elif fmt == "acled":
