@@ -102,13 +102,24 @@ def write_export(
     store: Store, fmt: str, out: TextIO | str | Path, options: ExportOptions | None = None
 ) -> int:
     """Write the chosen events of ``store`` in ``fmt``; return how many events were written
-    (for ``acled``, the dated ones)."""
+    (for ``acled``, the dated ones). ``out`` is a file path (text formats are written as
+    UTF-8) or, for the text formats, an open text stream; Parquet needs a path (E010)."""
     if fmt not in FORMATS:
         raise WardeskError("E002", value=fmt, choices=", ".join(FORMATS))
+    if fmt in BINARY_FORMATS and not isinstance(out, str | Path):
+        raise WardeskError("E010", fmt=fmt)
     events = select_events(store.events(), options or ExportOptions())
-    if fmt == "parquet":
-        write_parquet(events, page_infos(store, events), Path(out))
-    elif fmt == "geojson":
+    if isinstance(out, str | Path):
+        if fmt == "parquet":
+            write_parquet(events, page_infos(store, events), Path(out))
+            return len(events)
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            return _write_text(store, fmt, events, stream)
+    return _write_text(store, fmt, events, out)
+
+
+def _write_text(store: Store, fmt: str, events: list[FusedEvent], out: TextIO) -> int:
+    if fmt == "geojson":
         write_geojson(events, out)
     elif fmt == "acled":
         return write_acled(events, page_infos(store, events), out)

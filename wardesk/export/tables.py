@@ -62,20 +62,25 @@ def feature_properties(event: FusedEvent) -> dict[str, Any]:
     }
 
 
+def point(event: FusedEvent) -> list[float] | None:
+    """GeoJSON coordinates (longitude first) of the event's place, or None without one."""
+    place = event.location
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return [round(place.lon, 5), round(place.lat, 5)]
+
+
 def feature_collection(events: list[FusedEvent]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the events that have coordinates."""
     features = [
         {
             "type": "Feature",
             "id": event.event_id,
-            "geometry": {
-                "type": "Point",
-                "coordinates": [round(event.location.lon, 5), round(event.location.lat, 5)],
-            },
+            "geometry": {"type": "Point", "coordinates": coordinates},
             "properties": feature_properties(event),
         }
         for event in events
-        if event.location is not None and None not in (event.location.lat, event.location.lon)
+        if (coordinates := point(event)) is not None
     ]
     return {"type": "FeatureCollection", "features": features}
 
