@@ -119,3 +119,12 @@ def test_every_public_name_resolves():
     assert set(wardesk.__all__) - {"__version__"} == set(wardesk._EXPORTS)
     for name in wardesk.__all__:
         assert getattr(wardesk, name) is not None
+
+
+def test_export_writes_text_formats_to_a_path_and_refuses_a_stream_for_parquet(db, tmp_path):
+    with wardesk.open(db) as events_db:
+        assert events_db.export("acled", tmp_path / "events.csv") == 2
+        with pytest.raises(WardeskError) as caught:
+            events_db.export("parquet", io.StringIO())
+    assert caught.value.code == "E010"
+    assert (tmp_path / "events.csv").read_text(encoding="utf-8").startswith("event_id_cnty,")
