@@ -4,6 +4,7 @@ events, GeoJSON, mention JSONL, Parquet, filters, and the exact CLI output (gold
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from wardesk.cli import cli
-from wardesk.contract import mention_record
+from wardesk.contract import SCHEMA_VERSION, mention_record
 from wardesk.export import ACLED_COLUMNS, ExportOptions, write_export
 from wardesk.fuse import fuse
 from wardesk.model import Agreement, Block, Document, Evidence, Location, Mention, Segments
@@ -24,7 +25,7 @@ from wardesk.store import open_store
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("WARDESK_UPDATE_GOLDEN") == "1"
 FUSED_AT = "2024-01-01T00:00:00+00:00"
-RAQQA = Location("Raqqa", 35.9528, 39.0079, 163843, "Ar Raqqah", "Syria", 1)
+RAQQA = Location("Raqqa", 35.9528, 39.0079, 172955, "Ar Raqqah", "Syria", 1)
 IDLIB = Location("Idlib", 35.9306, 36.6339, 169389, "Idlib", "Syria", 1)
 
 
@@ -71,11 +72,12 @@ PAGES = [
 ]  # fmt: skip
 
 
-def _fill(target: str) -> None:
+def _fill(target: str, pages=PAGES, urls: dict[str, str] | None = None) -> None:
     store = open_store(target)
-    for name, outlet, published, items in PAGES:
+    for name, outlet, published, items in pages:
         text = "Headline\n\n" + "\n\n".join(sentence for sentence, _ in items)
-        doc = Document(f"id-{name}", name, text, "text", outlet=outlet, published=published)
+        url = (urls or {}).get(name)
+        doc = Document(f"id-{name}", name, text, "text", url, outlet, published=published)
         blocks, mentions, offset = [Block("title", "Headline", 0, 8)], [], 10
         for n, (sentence, fields) in enumerate(items, start=1):
             role = "comment" if fields.get("in_comments") else "body"
@@ -124,10 +126,68 @@ def test_acled_has_its_exact_columns_and_one_row_per_event(db):
     assert deal["disorder_type"] == "Strategic developments" and deal["country"] == "Syria"
     assert "Talal Silo" in deal["notes"] and "Omar Alloush" in deal["notes"]
     assert "Contested: foreign fighters" in deal["notes"]
-    assert "dutchnational" not in deal["source"]
+    assert deal["source"] == "Blog; Wire" and deal["location"] == "Ar Raqqah"
     shelling = next(r for r in rows if r["sub_event_type"] != "Agreement")
     assert shelling["fatalities"] == "3" and shelling["disorder_type"] == "Political violence"
     assert shelling["interaction"] == "12"
+
+
+WORLD_PAGES = [
+    ("sudan.txt", None, "2019-04-02", [
+        ("Gunmen clashed with the army in El Fasher on Monday.",
+         dict(event_type="Battles", sub_event_type="Armed clash", actor1="Unidentified armed group",
+              actor2=None, date="2019-04-01", time_precision=1,
+              location=Location("El Fasher", 13.62793, 25.34936, 379555, "Northern Darfur",
+                                "Sudan", 1))),
+    ]),
+    ("mosul.html", None, "2017-03-05", [
+        ("An air strike hit a market in Mossul on Saturday.",
+         dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+              actor1="US-led coalition", actor2="Civilians", date="2017-03-04", time_precision=1,
+              fatalities=5, location=Location("Mossul", 36.335, 43.11889, 99072, "Nineveh",
+                                              "Iraq", 1))),
+    ]),
+    ("daily.txt", "Daily Sabah (Turkey)", "2017-03-06", [
+        ("Rebels shelled a checkpoint in Idlib.",
+         dict(event_type="Explosions/Remote violence",
+              sub_event_type="Shelling/artillery/missile attack", actor1="Syrian rebels",
+              actor2=None, location=IDLIB)),
+    ]),
+    ("undated.txt", None, None, [
+        ("A truce was agreed in Raqqa.", dict()),
+    ]),
+]  # fmt: skip
+WORLD_URLS = {
+    "sudan.txt": "https://www.sudantribune.com/spip.php?article1",
+    "mosul.html": "https://in.reuters.com/article/example",
+}
+
+
+def test_acled_reads_back_in_pandas_with_codes_outlets_and_numeric_ids(tmp_path):
+    pd = pytest.importorskip("pandas")
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    frame = pd.read_csv(io.StringIO(_export(path, "acled")))
+    assert len(frame) == 3, "an event without any date has no ACLED row"
+    for column in ("year", "time_precision", "iso", "fatalities", "geo_precision"):
+        assert frame[column].dtype == "int64", column
+    rows = {row["country"]: row for row in frame.to_dict("records")}
+    sudan, iraq, syria = rows["Sudan"], rows["Iraq"], rows["Syria"]
+    assert (sudan["iso"], sudan["region"], sudan["event_id_cnty"]) == (
+        729,
+        "Northern Africa",
+        "SDN1",
+    )
+    assert (sudan["source"], sudan["source_scale"]) == ("Sudan Tribune", "National")
+    assert (iraq["location"], iraq["source"], iraq["source_scale"]) == (
+        "Mosul",
+        "Reuters",
+        "International",
+    )
+    assert iraq["event_id_cnty"] == "IRQ1" and iraq["year"] == 2017
+    assert (syria["source"], syria["source_scale"]) == ("Daily Sabah", "National")
+    assert syria["time_precision"] == 2, "dated by its report only"
+    assert "wardesk event: " in syria["tags"]
 
 
 def test_events_export_carries_sources_slots_and_the_fused_deal(db):
@@ -160,19 +220,72 @@ def test_geojson_is_a_feature_collection_of_points(db):
     [deal] = [f for f in collection["features"] if f["properties"]["deal_kind"]]
     assert deal["geometry"] == {"type": "Point", "coordinates": [39.0079, 35.9528]}
     assert deal["properties"]["contested"] == "foreign_fighters"
+    assert (deal["properties"]["date_start"], deal["properties"]["time_precision"]) == (
+        "2017-09-21",
+        1,
+    )
+
+
+def test_geojson_dates_are_iso_days_only(tmp_path):
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    features = json.loads(_export(path, "geojson", include_reader_only=True))["features"]
+    assert len(features) == 4
+    for feature in features:
+        properties = feature["properties"]
+        assert "date" not in properties
+        for key in ("date_start", "date_end"):
+            value = properties[key]
+            assert value is None or datetime.date.fromisoformat(value).isoformat() == value
 
 
 def test_parquet_has_one_typed_row_per_event(db, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
+    pa = pytest.importorskip("pyarrow")
     store = open_store(db)
     write_export(store, "parquet", tmp_path / "events.parquet")
     store.close()
     table = pq.read_table(tmp_path / "events.parquet")
     assert table.num_rows == 2
+    assert table.schema.field("date_start").type == pa.date32()
+    assert table.schema.metadata[b"wardesk_schema_version"] == str(SCHEMA_VERSION).encode()
     rows = {r["sub_event_type"]: r for r in table.to_pylist()}
-    assert rows["Agreement"]["contested"] == ["foreign_fighters"]
-    assert json.loads(rows["Agreement"]["agreement"])["destination"] == "Deir Ezzor governorate"
+    deal = rows["Agreement"]
+    assert deal["contested"] == ["foreign_fighters"]
+    assert json.loads(deal["agreement"])["destination"] == "Deir Ezzor governorate"
+    assert deal["date_start"] == datetime.date(2017, 9, 21)
+    assert [(s["page"], s["outlet"], s["published"]) for s in deal["sources"]] == [
+        ("blog.txt", "Blog", datetime.date(2017, 9, 22)),
+        ("wire.txt", "Wire", datetime.date(2017, 10, 14)),
+    ]
     assert rows["Shelling/artillery/missile attack"]["fatalities"] == 3
+
+
+def test_parquet_reads_in_duckdb_and_pandas_with_dates_and_source_urls(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    pd = pytest.importorskip("pandas")
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    out = tmp_path / "world.parquet"
+    store = open_store(path)
+    write_export(store, "parquet", out)
+    store.close()
+    with duckdb.connect() as con:
+        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{out}')").fetchall()
+        kinds = {row[0]: row[1] for row in described}
+        urls = con.execute(
+            "SELECT s.url FROM (SELECT unnest(sources) AS s FROM read_parquet(?))"
+            " WHERE s.url IS NOT NULL ORDER BY 1",
+            [str(out)],
+        ).fetchall()
+        early = con.execute(
+            "SELECT count(*) FROM read_parquet(?) WHERE date_start < DATE '2018-01-01'", [str(out)]
+        ).fetchone()
+    assert kinds["date_start"] == "DATE" and kinds["date_end"] == "DATE"
+    assert urls == [(WORLD_URLS["mosul.html"],), (WORLD_URLS["sudan.txt"],)]
+    assert early == (2,)
+    frame = pd.read_parquet(out)
+    assert len(frame) == 4 and frame["fatalities"].max() == 5
 
 
 def test_filters_by_date_and_type(db):

@@ -1,18 +1,77 @@
 """The output contract of DESIGN.md: one JSON object per event mention.
 
-Field names are fixed here, once; ``extract --format jsonl``, the exports and
-the evaluator all go through :func:`mention_record`.
+Field names and types are fixed here, once, as typed dicts; ``extract --format jsonl``, the
+exports and the evaluator all go through :func:`mention_record`, and the published JSON Schema
+(``wardesk schema mention``) is generated from :class:`MentionRecord`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from typing_extensions import TypedDict
 
-from wardesk.model import Location, Mention
+from wardesk.model import Agreement, Location, Mention
+
+#: The version of the record shapes below (and of the event record built on them); raise it
+#: when a field is renamed, removed or changes type. Exports write it into their metadata.
+SCHEMA_VERSION = 1
 
 
-def location_record(location: Location | None) -> dict[str, Any] | None:
+class LocationRecord(TypedDict):
+    """Where the event happened: a gazetteer place and its ACLED geo-precision (1 town,
+    2 near a town or a district, 3 a province or country)."""
+
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    country: str | None
+    precision: int
+
+
+class AgreementRecord(TypedDict):
+    """The terms of a negotiated deal (evacuation, surrender, truce)."""
+
+    kind: str
+    withdrawing_party: str | None
+    allowing_party: str | None
+    brokers: list[str]
+    origin: str | None
+    destination: str | None
+    fighters: int | None
+    civilians: int | None
+    terms: list[str]
+    status: str | None
+    foreign_fighters: bool | None
+
+
+class MentionRecord(TypedDict):
+    """One event mention: what happened, who, where, when, how many died, who says so and
+    how sure, with the evidence sentence and its character offsets in the page."""
+
+    doc: str
+    mention_id: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    assoc_actors: list[str]
+    location: LocationRecord | None
+    date: str | None
+    time_precision: int | None
+    fatalities: int | None
+    agreement: AgreementRecord | None
+    source: str | None
+    source_type: str | None
+    source_stance: str | None
+    certainty: str
+    in_comments: bool
+    evidence: str
+    char_start: int
+    char_end: int
+
+
+def location_record(location: Location | None) -> LocationRecord | None:
     """The ``location`` object, or None when the mention has no place."""
     if location is None:
         return None
@@ -27,12 +86,27 @@ def location_record(location: Location | None) -> dict[str, Any] | None:
     }
 
 
-def mention_record(mention: Mention) -> dict[str, Any]:
+def agreement_record(deal: Agreement | None) -> AgreementRecord | None:
+    """A deal as its JSON object (lists, not tuples), or None."""
+    if deal is None:
+        return None
+    return {
+        "kind": deal.kind,
+        "withdrawing_party": deal.withdrawing_party,
+        "allowing_party": deal.allowing_party,
+        "brokers": list(deal.brokers),
+        "origin": deal.origin,
+        "destination": deal.destination,
+        "fighters": deal.fighters,
+        "civilians": deal.civilians,
+        "terms": list(deal.terms),
+        "status": deal.status,
+        "foreign_fighters": deal.foreign_fighters,
+    }
+
+
+def mention_record(mention: Mention) -> MentionRecord:
     """A mention as the contract's JSON object (field order as in DESIGN.md)."""
-    agreement = asdict(mention.agreement) if mention.agreement else None
-    if agreement is not None:
-        agreement["brokers"] = list(agreement["brokers"])
-        agreement["terms"] = list(agreement["terms"])
     return {
         "doc": mention.doc,
         "mention_id": mention.mention_id,
@@ -45,7 +119,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "date": mention.date,
         "time_precision": mention.time_precision,
         "fatalities": mention.fatalities,
-        "agreement": agreement,
+        "agreement": agreement_record(mention.agreement),
         "source": mention.source,
         "source_type": mention.source_type,
         "source_stance": mention.source_stance,

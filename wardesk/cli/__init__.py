@@ -4,7 +4,7 @@ Exit codes for batch commands: 0 every page fine, 1 some pages failed (listed in
 the summary), 2 nothing was done (no readable page, or a usage error).
 """
 
-from wardesk.cli import evaluate, events, geocode, pages, serve  # noqa: F401  (importing registers the commands)
+from wardesk.cli import evaluate, events, geocode, pages, schema, serve  # noqa: F401  (importing registers the commands)
 from wardesk.cli.app import cli
 
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, TextIO
 
 from wardesk.contract import mention_record
 from wardesk.errors import WardeskError
-from wardesk.export.acled import ACLED_COLUMNS, acled_row
+from wardesk.export.acled import ACLED_COLUMNS, acled_rows
 from wardesk.export.records import event_record
 from wardesk.export.tables import write_geojson, write_parquet
 from wardesk.fuse.dates import parse_span
-from wardesk.fuse.types import FusedEvent
+from wardesk.fuse.types import FusedEvent, PageInfo
 
 if TYPE_CHECKING:
     from wardesk.store import Store
@@ -66,11 +66,20 @@ def select_events(events: list[FusedEvent], options: ExportOptions) -> list[Fuse
     return sorted(chosen, key=lambda e: (e.date_start is None, e.date_start or "", e.event_id))
 
 
-def write_acled(events: list[FusedEvent], out: TextIO) -> None:
-    """ACLED's export columns, one row per event."""
+def page_infos(store: Store, events: list[FusedEvent]) -> dict[str, PageInfo]:
+    """The pages (outlet, url, publication date) the events were fused from, by page id."""
+    doc_ids = sorted({doc_id for e in events for doc_id, _ in e.members})
+    return {s.doc_id: s.page for s in store.stored_mentions(doc_ids)}
+
+
+def write_acled(events: list[FusedEvent], pages: dict[str, PageInfo], out: TextIO) -> int:
+    """ACLED's export columns, one row per dated event; return how many rows were written
+    (ACLED has no row for an event without any date)."""
+    rows = acled_rows(events, pages)
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(acled_row(event) for event in events)
+    writer.writerows(rows)
+    return len(rows)
 
 
 def write_events_jsonl(events: list[FusedEvent], out: TextIO) -> None:
@@ -92,16 +101,28 @@ def write_mentions_jsonl(events: list[FusedEvent], store: Store, out: TextIO) ->
 def write_export(
     store: Store, fmt: str, out: TextIO | str | Path, options: ExportOptions | None = None
 ) -> int:
-    """Write the chosen events of ``store`` in ``fmt``; return how many events were written."""
+    """Write the chosen events of ``store`` in ``fmt``; return how many events were written
+    (for ``acled``, the dated ones). ``out`` is a file path (text formats are written as
+    UTF-8) or, for the text formats, an open text stream; Parquet needs a path (E010)."""
     if fmt not in FORMATS:
         raise WardeskError("E002", value=fmt, choices=", ".join(FORMATS))
+    if fmt in BINARY_FORMATS and not isinstance(out, str | Path):
+        raise WardeskError("E010", fmt=fmt)
     events = select_events(store.events(), options or ExportOptions())
-    if fmt == "parquet":
-        write_parquet(events, Path(out))
-    elif fmt == "geojson":
+    if isinstance(out, str | Path):
+        if fmt == "parquet":
+            write_parquet(events, page_infos(store, events), Path(out))
+            return len(events)
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            return _write_text(store, fmt, events, stream)
+    return _write_text(store, fmt, events, out)
+
+
+def _write_text(store: Store, fmt: str, events: list[FusedEvent], out: TextIO) -> int:
+    if fmt == "geojson":
         write_geojson(events, out)
     elif fmt == "acled":
-        write_acled(events, out)
+        return write_acled(events, page_infos(store, events), out)
     elif fmt == "events":
         write_events_jsonl(events, out)
     else:
@@ -115,7 +136,7 @@ __all__ = [
     "FORMATS",
     "TEXT_FORMATS",
     "ExportOptions",
-    "acled_row",
+    "acled_rows",
     "event_record",
     "select_events",
     "write_export",

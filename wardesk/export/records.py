@@ -1,35 +1,121 @@
 """Fused events as plain JSON objects: the ``events`` export, ``show --format json``, and the
-building blocks of the other formats."""
+building blocks of the other formats. :class:`EventRecord` is the published shape
+(``wardesk schema event``)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from typing import cast
 
-from wardesk.contract import location_record
-from wardesk.fuse.types import FusedEvent, SlotValue
+from typing_extensions import TypedDict
 
-
-def agreement_record(event: FusedEvent) -> dict[str, Any] | None:
-    """The fused deal as a JSON object (lists, not tuples), or None."""
-    if event.agreement is None:
-        return None
-    deal = asdict(event.agreement)
-    deal["brokers"], deal["terms"] = list(deal["brokers"]), list(deal["terms"])
-    return deal
+from wardesk.contract import AgreementRecord, LocationRecord, agreement_record, location_record
+from wardesk.fuse.types import FusedEvent, SlotValue, Source, SourceRef
 
 
-def slot_record(value: SlotValue) -> dict[str, Any]:
+class ActorsRecord(TypedDict):
+    """The event's actors by their canonical names."""
+
+    actor1: str | None
+    actor2: str | None
+    assoc_actors: list[str]
+
+
+class SourceDetailRecord(TypedDict):
+    """One independent source: its name, kind, pages and mentions."""
+
+    name: str
+    source_type: str | None
+    docs: list[str]
+    mention_ids: list[str]
+
+
+class SourcesRecord(TypedDict):
+    """Who reports the event: independent sources (reader comments never count)."""
+
+    count: int
+    names: list[str]
+    reader_comments: int
+    details: list[SourceDetailRecord]
+
+
+class SourceRefRecord(TypedDict):
+    """One source's claim of a slot value."""
+
+    source: str
+    source_type: str | None
+    certainty: str
+    in_comments: bool
+    doc: str
+    mention_id: str
+    date: str | None
+
+
+class SlotRecord(TypedDict):
+    """One value of a slot, how many independent sources support it, and who claims it."""
+
+    value: str
+    support: int
+    reader_only: bool
+    sources: list[SourceRefRecord]
+
+
+class EventRecord(TypedDict):
+    """One real-world event fused from every mention that reports it, with each slot's
+    claims and the slots whose sources disagree (``contested``). ``date`` is the fused date
+    as the sources give it (possibly partial); ``date_start``/``date_end`` are the ISO days
+    that bound it."""
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    location: LocationRecord | None
+    date: str | None
+    date_start: str | None
+    date_end: str | None
+    time_precision: int | None
+    actors: ActorsRecord
+    fatalities: int | None
+    mention_ids: list[str]
+    pages: list[str]
+    sources: SourcesRecord
+    slots: dict[str, list[SlotRecord]]
+    contested: list[str]
+    reader_disputes: list[str]
+    agreement: AgreementRecord | None
+    notes: str
+
+
+def source_ref_record(ref: SourceRef) -> SourceRefRecord:
+    """One claim's source as its JSON object."""
+    return cast(SourceRefRecord, ref.to_json())
+
+
+def slot_record(value: SlotValue) -> SlotRecord:
     """One value of a slot with who claims it."""
     return {
         "value": value.value,
         "support": value.support,
         "reader_only": value.reader_only,
-        "sources": [ref.to_json() for ref in value.sources],
+        "sources": [source_ref_record(ref) for ref in value.sources],
     }
 
 
-def event_record(event: FusedEvent) -> dict[str, Any]:
+def source_detail(source: Source) -> SourceDetailRecord:
+    """One independent source as its JSON object."""
+    return {
+        "name": source.name,
+        "source_type": source.source_type,
+        "docs": list(source.docs),
+        "mention_ids": list(source.mention_ids),
+    }
+
+
+def slots_record(event: FusedEvent) -> dict[str, list[SlotRecord]]:
+    """Every slot of the event with its values."""
+    return {slot: [slot_record(value) for value in values] for slot, values in event.slots.items()}
+
+
+def event_record(event: FusedEvent) -> EventRecord:
     """One fused event as the ``events`` export writes it."""
     return {
         "event_id": event.event_id,
@@ -52,21 +138,11 @@ def event_record(event: FusedEvent) -> dict[str, Any]:
             "count": event.source_count,
             "names": [source.name for source in event.sources],
             "reader_comments": event.reader_comments,
-            "details": [
-                {
-                    "name": source.name,
-                    "source_type": source.source_type,
-                    "docs": list(source.docs),
-                    "mention_ids": list(source.mention_ids),
-                }
-                for source in event.sources
-            ],
+            "details": [source_detail(source) for source in event.sources],
         },
-        "slots": {
-            slot: [slot_record(value) for value in values] for slot, values in event.slots.items()
-        },
+        "slots": slots_record(event),
         "contested": list(event.contested),
         "reader_disputes": list(event.reader_disputes),
-        "agreement": agreement_record(event),
+        "agreement": agreement_record(event.agreement),
         "notes": event.notes,
     }
