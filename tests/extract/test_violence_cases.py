@@ -280,3 +280,13 @@ def test_a_gain_only_foretold_is_no_event(run_page, sentence):
     """A capture said inside what someone expects or vows to announce has not happened."""
     territorial = ("Government regains territory", "Non-state actor overtakes territory")
     assert [m for m in run_page(TITLE + sentence + "\n") if m.sub_event_type in territorial] == []
+
+
+def test_a_statement_added_to_a_quote_is_a_clause_of_its_own(run_page):
+    """ "'…clashes…,' the officer said, adding that the army captured X": two events."""
+    text = (
+        '"Two soldiers died in clashes in Tell Amir," the officer said, '
+        "adding that the army had captured Qaryat Nur."
+    )
+    kinds = {m.sub_event_type for m in run_page(TITLE + text + "\n")}
+    assert {"Armed clash", "Government regains territory"} <= kinds

@@ -86,8 +86,10 @@ MIXED_GROUP = re.compile(
     r"[^,.;]{0,40}?\band (?:their|its) (?:families|relatives|family members)\b", re.I
 )
 CONTINUES = re.compile(r"(?:Meanwhile|At the same time|But|Then|Later that day)\b")
+# Where one clause of a sentence ends and another, which may tell another event, begins;
+# "…," the source said, adding that …" holds a quotation and a further statement.
 CLAUSE_BREAK = re.compile(
-    r",\s+(?:where|which|while|whereas|(?:just\s+)?(?:hours|days|weeks|months)\s+after"
+    r",\s+(?:where|which|while|whereas|adding|(?:just\s+)?(?:hours|days|weeks|months)\s+after"
     r"|(?:just\s+)?(?:an?|one)\s+(?:hour|day|week|month|year)\s+(?:after|before))\b|;\s+|\s+—\s+"
 )
 REGION_NAME = re.compile(r"\b(?:countryside|province|governorate|region|pocket)\b", re.I)
