@@ -162,3 +162,19 @@ def test_fighting_told_again_later_on_the_page_is_one_clash(later, merged):
         [clash(1, "Rebels and the army clashed on Sunday.", 1), clash(2, later, 4)]
     )
     assert len(kept) == (1 if merged else 2)
+
+
+def test_a_deal_told_first_stays_its_report_when_a_later_sentence_only_adds_figures():
+    first = told(
+        1,
+        "Fighters began leaving the town, state media said.",
+        status="implemented",
+        borrowed=False,
+    )
+    later = told(
+        2, "Some 1,200 people, 300 of them fighters, left on 20 buses.", status="implemented",
+        borrowed=False, fighters=300,
+    )  # fmt: skip
+    (kept,) = merge_page_mentions([first, later])
+    assert kept.evidence == first.evidence
+    assert kept.agreement.fighters == 300

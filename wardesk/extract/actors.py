@@ -139,8 +139,11 @@ def _state_named_as_place(parsed: Doc | None, hit: ActorMention) -> bool:
     if span is None:
         return False
     head = span.root
-    return head.dep_ == "pobj" and bool(
-        data_pattern("actors.toml", "state_as_place").fullmatch(head.head.lower_)
+    # "fire from Turkish forces" names a side: only the state's place name is a place
+    return (
+        head.ent_type_ in ("GPE", "LOC")
+        and head.dep_ == "pobj"
+        and bool(data_pattern("actors.toml", "state_as_place").fullmatch(head.head.lower_))
     )
 
 

@@ -270,13 +270,17 @@ def _told_alone(new: Mention, old: Mention, told_with: Counter[int]) -> bool:
 def _better(new: Mention, old: Mention) -> bool:
     """A capture beats the fighting behind it; a report that says what became of the deal
     beats one that only names it; otherwise the clearly richer report wins, ties go to the
-    earlier one."""
+    earlier one. Of two reports of one deal, the earlier stays unless the later is clearly
+    richer: a sentence's figures alone do not make it the deal's main report (they are
+    taken into the kept one)."""
     if old.sub_event_type in TERRITORIAL and new.sub_event_type == "Armed clash":
         return False
     if new.sub_event_type in TERRITORIAL and old.sub_event_type == "Armed clash":
         return True
     if old.agreement and new.agreement and old.agreement.status is None:
         return new.agreement.status is not None
+    if old.agreement and new.agreement:
+        return _richness(new) > _richness(old) + 1
     return _richness(new) > _richness(old) + 1 or (
         _richness(new) >= _richness(old) and _figures(new) > _figures(old)
     )
