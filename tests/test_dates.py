@@ -23,6 +23,8 @@ CASES = [
     ("In the morning on April 22, troops advanced.", None, "--04-22", 1),
     ("On December 20 the talks began.", SATURDAY, "2016-12-20", 1),
     ("The attack started on November 14, 2017.", None, "2017-11-14", 1),
+    # a count after the day is no year
+    ("On October 6, 25 villagers were killed.", SATURDAY, "2017-10-06", 1),
     ("Clashes erupted on 3 March 2016 near the base.", None, "2016-03-03", 1),
     ("In August 2012, hundreds were killed.", None, "2012-08", 3),
     ("They had agreed to an evacuation last August.", SATURDAY, "2017-08", 3),

@@ -41,7 +41,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, rx in (
         ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
         ("day_month_year", rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
-        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+        # Not the start of a full date; a count after the comma ("On May 6, 25 died") is no year.
+        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d\b)"),
         ("day_month", rf"\b{_DAY}\s+{_MONTH}\b"),
         ("month_year", rf"\b(?:mid-|early |late )?{_MONTH}\s+{_YEAR}\b"),
         (
