@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class PageTimeout(Exception):
@@ -46,3 +49,15 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def call_within(seconds: float | None, work: Callable[[], T]) -> T | PageTimeout:
+    """``work()`` under :func:`time_limit`; the :class:`PageTimeout` itself when time ran out.
+
+    For callers that turn a page's timeout into a failure of that page and go on.
+    """
+    try:
+        with time_limit(seconds):
+            return work()
+    except PageTimeout as exc:
+        return exc

@@ -49,6 +49,12 @@ MESSAGES: dict[str, str] = {
     "P110": "processing took over {seconds:g} s, the limit per page (raise it with "
     "--page-seconds).",
     "P111": "processing failed ({detail}); the page is skipped. Please report it with the page.",
+    "P112": "a link that leads outside the input folder {root}; not read (pass --follow-links "
+    "to read links anywhere).",
+    "P113": "not a regular file but {kind}; only regular files are read (and named pipes "
+    "given by name).",
+    "P114": "{count:,} more pages of this file could not be read; only the first {shown:,} "
+    "failures are listed.",
 }
 
 

@@ -48,8 +48,14 @@ def metadata_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def ingest_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads pages: PAGES, --max-bytes, --published,
-    --outlet, --metadata."""
+    --outlet, --metadata, --follow-links."""
     func = metadata_option(func)
+    func = click.option(
+        "--follow-links",
+        is_flag=True,
+        help="Read links in a folder that lead outside it (refused by default, so a link "
+        "cannot pull in a secret file).",
+    )(func)
     func = click.option(
         "--outlet", default=None, help="Outlet name to record for every page (overrides metadata)."
     )(func)
@@ -84,10 +90,15 @@ def ingest_settings(
     published: str | None = None,
     outlet: str | None = None,
     metadata: tuple[str, ...] = (),
+    follow_links: bool = False,
 ) -> IngestOptions:
     """The IngestOptions the shared page options ask for (metadata files read and checked)."""
     return IngestOptions(
-        max_bytes=max_bytes, published=published, outlet=outlet, metadata=load_metadata(metadata)
+        max_bytes=max_bytes,
+        published=published,
+        outlet=outlet,
+        metadata=load_metadata(metadata),
+        follow_links=follow_links,
     )
 
 

@@ -34,7 +34,7 @@ from wardesk.contract import mention_record
 from wardesk.engine import ENGINES, EngineOptions, count_pages, iter_results
 from wardesk.engine import run_into_store as run_on_engine
 from wardesk.fuse import FusionResult, fuse
-from wardesk.ingest import IngestOptions
+from wardesk.ingest import IngestOptions, check_paths
 from wardesk.model import Mention, PageFailure
 from wardesk.pipeline import (
     DEFAULT_PAGE_SECONDS,
@@ -194,6 +194,7 @@ def run(
     Each page is written in one transaction; pages already stored are skipped,
     so an interrupted run can simply be started again.
     """
+    check_paths(pages)  # a mistyped path must not leave an empty database behind
     store = open_store(db)
     try:
         settings = engine_settings(model, engine, workers, ray_address, page_seconds)

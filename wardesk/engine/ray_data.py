@@ -139,10 +139,10 @@ class PageWorker:
         )
 
 
-def units_of(paths: Iterable[str | Path]) -> list[str | PageFailure]:
+def units_of(paths: Iterable[str | Path], options: IngestOptions) -> list[str | PageFailure]:
     """The files (and unreadable-folder failures) the readers share out, in reading order."""
     units: list[str | PageFailure] = []
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, options):
         if str(item) == STDIN:
             raise WardeskError("E021")
         units.append(item if isinstance(item, PageFailure) else str(item))
@@ -205,7 +205,7 @@ def iter_ray(
     as ``ingest`` drops it on one machine.
     """
     resolve_model_name(engine.model)  # a missing model fails here, not in every actor
-    units = units_of(paths)  # standard input fails here, before Ray starts
+    units = units_of(paths, options)  # standard input fails here, before Ray starts
     if not units:
         return
     stats = stats if stats is not None else EngineStats()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator, Set
+from dataclasses import replace
 from pathlib import Path
 
 from wardesk.ingest import IngestOptions, ingest
@@ -31,6 +32,8 @@ def iter_results(
     """
     engine = engine or EngineOptions()
     paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    # Reading a page (HTML extraction included) is held to the same limit as its stages.
+    options = replace(options, page_seconds=engine.page_seconds)
     if engine.engine == "ray":
         from .ray_data import iter_ray
 

@@ -3,7 +3,8 @@
 Pages already stored are recognised before the costly stages: on the local
 engine the parent asks the store about each page as it is read; on Ray the
 ids already stored travel to the readers once, as a set. Results are written by
-this process, each page in its own transaction, as they come back.
+this process, each page in its own transaction, as they come back; failures
+are written in batches.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from wardesk.store import Store
 from .options import EngineOptions
 from .results import iter_results
 from .work import AlreadyStored, EngineStats, Outcome, outcome_name
+
+# Failures are written this many at a time, in one transaction.
+FAILURE_BATCH = 500
 
 
 class StoredPages(Container[str]):
@@ -60,21 +64,29 @@ def run_into_store(
     started = time.perf_counter()
     run_id = store.start_run()
     skip = skip_for(store, engine, force=force)
+    failures: list[PageFailure] = []
     for outcome in iter_results(paths, options, engine, skip=skip, stats=stats):
-        _record(store, run_id, outcome, summary)
+        _record(store, outcome, summary, failures)
+        if len(failures) >= FAILURE_BATCH:
+            store.record_failures(run_id, failures)
+            failures.clear()
         if on_page is not None:
             on_page(outcome_name(outcome))
+    store.record_failures(run_id, failures)
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, read=summary.read, stored=summary.stored, failed=len(summary.failures))
     return summary
 
 
-def _record(store: Store, run_id: int, outcome: Outcome, summary: RunSummary) -> None:
-    """Write one outcome: a page in one transaction, a failure with its reason, or a count."""
+def _record(
+    store: Store, outcome: Outcome, summary: RunSummary, failures: list[PageFailure]
+) -> None:
+    """Write one outcome: a page in one transaction, a failure into ``failures`` (written
+    by the batch), or a count."""
     summary.read += 1
     if isinstance(outcome, PageFailure):
         summary.failures.append(outcome)
-        store.record_failure(run_id, outcome)
+        failures.append(outcome)
         return
     if isinstance(outcome, AlreadyStored):
         summary.doc_ids.append(outcome.doc_id)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from wardesk.errors import WardeskError
 from wardesk.model import Document
 
 from .options import IngestOptions
-from .readers import Meta, Origin, Result, failure, html_document, require_text, too_big
-from .text import compose, content_id, normalize_text, one_line
+from .readers import (
+    Meta,
+    Origin,
+    Result,
+    failure,
+    html_document,
+    read_within,
+    require_text,
+    too_big,
+)
+from .text import compose, content_id, drop_nul, normalize_text, one_line
 
 # (line number, bytes read, size of the whole line without its newline); the
 # bytes are only a prefix when the line is over the page size limit.
@@ -22,11 +32,14 @@ def read_jsonl(lines: Iterable[Line], origin: Origin, options: IngestOptions) ->
     for number, data, size in lines:
         if size <= options.max_bytes and not data.strip():
             continue
-        yield _record(number, data, size, origin, options)
+        where = f"{origin.name}:{number}"
+        read = partial(_record, number, data, size, where, origin, options)
+        yield read_within(where, options, read)
 
 
-def _record(number: int, data: bytes, size: int, origin: Origin, options: IngestOptions) -> Result:
-    where = f"{origin.name}:{number}"
+def _record(
+    number: int, data: bytes, size: int, where: str, origin: Origin, options: IngestOptions
+) -> Result:
     if size > options.max_bytes:
         return too_big(where, size, options.max_bytes)
     try:
@@ -123,7 +136,7 @@ def _string_field(record: dict[str, object], key: str, number: int) -> str | Non
         value.encode("utf-8")
     except UnicodeEncodeError as exc:  # json.loads lets lone surrogates (\ud800) through
         raise WardeskError("P106", line=number, detail=f"field {key!r}: {exc.reason}") from exc
-    return value
+    return drop_nul(value)  # a JSON "\u0000" would stop a PostgreSQL store
 
 
 def _record_id(record: dict[str, object], number: int) -> str | None:

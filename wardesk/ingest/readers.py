@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from wardesk.deadline import PageTimeout, call_within
 from wardesk.errors import MESSAGES, WardeskError
 from wardesk.model import Document, PageFailure
 
@@ -12,7 +15,7 @@ from .encoding import declared_charset, decode_page
 from .html import extract_html, looks_like_html
 from .metadata import Meta
 from .options import IngestOptions
-from .text import compose, content_id, normalize_text, one_line
+from .text import compose, content_id, escape_surrogates, normalize_text, one_line
 
 Result = Document | PageFailure
 PageKind = Literal["text", "html"]
@@ -25,10 +28,28 @@ class Origin:
     name: str
     source_path: str | None
 
+    @classmethod
+    def of_file(cls, path: Path) -> Origin:
+        """The origin of a file: its name and path, as valid text whatever their bytes."""
+        return cls(escape_surrogates(path.name), escape_surrogates(str(path)))
+
 
 def failure(name: str, exc: WardeskError) -> PageFailure:
     """Turn a coded error into the PageFailure for ``name`` (reason without the code prefix)."""
-    return PageFailure(name, exc.code, MESSAGES[exc.code].format(**exc.fields))
+    reason = MESSAGES[exc.code].format(**exc.fields)
+    return PageFailure(escape_surrogates(name), exc.code, escape_surrogates(reason))
+
+
+def read_within(name: str, options: IngestOptions, read: Callable[[], Result]) -> Result:
+    """``read()`` under the page time limit; a page that runs over it is failure P110.
+
+    Every reader runs each page's reading, decoding and HTML extraction through
+    here, once per page (the limit does not nest), so no page stalls the run.
+    """
+    result = call_within(options.page_seconds, read)
+    if isinstance(result, PageTimeout):
+        return failure(name, WardeskError("P110", seconds=options.page_seconds))
+    return result
 
 
 def too_big(name: str, size: int, limit: int) -> PageFailure:

@@ -9,7 +9,7 @@ from wardesk.errors import WardeskError
 
 from .jsonl import Line, parse_record, read_jsonl
 from .options import IngestOptions
-from .readers import Origin, Result, page_from_bytes, too_big
+from .readers import Origin, Result, page_from_bytes, read_within, too_big
 
 _CHUNK = 1 << 20
 
@@ -62,7 +62,9 @@ def read_stream(
     if head and _is_json_object(head[-1], limit):
         yield from read_jsonl(iter_lines(stream, limit, pending=head), origin, options)
         return
-    yield _single_page(stream, head, origin, options, known_size)
+    yield read_within(
+        origin.name, options, lambda: _single_page(stream, head, origin, options, known_size)
+    )
 
 
 def _single_page(

@@ -14,13 +14,32 @@ PART_SEPARATOR = "\n\n"
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` with Windows/Mac newlines turned into ``\\n`` and in NFC form.
+    """Return ``text`` with Windows/Mac newlines turned into ``\\n``, NUL removed, in NFC form.
 
     Every offset downstream points into this form, and the content id hashes it,
     so the same page saved on Windows or macOS gets the same id.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = drop_nul(text).replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def drop_nul(text: str) -> str:
+    """``text`` without NUL characters: PostgreSQL cannot store them, and no page needs one."""
+    return text.replace("\x00", "")
+
+
+def escape_surrogates(name: str) -> str:
+    """A file name (or a message quoting one) as valid text: bytes that are not UTF-8 become
+    ``\\xNN`` escapes.
+
+    Python keeps such bytes of a file name as lone surrogates, which no database
+    can store; escaped, the page keeps a readable name instead of stopping the run.
+    """
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to
+        raw = name.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def content_id(text: str) -> str:

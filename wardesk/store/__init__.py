@@ -123,10 +123,15 @@ class Store:
 
     def record_failure(self, run_id: int, failure: PageFailure) -> None:
         """Keep a page that could not be read, with its reason, for later review."""
+        self.record_failures(run_id, [failure])
+
+    def record_failures(self, run_id: int, failures: Sequence[PageFailure]) -> None:
+        """Keep pages that could not be read, with their reasons, for later review; one
+        transaction for them all (a file of broken lines must not cost a commit each)."""
         with self.db.transaction():
-            self.db.execute(
+            self.db.executemany(
                 "INSERT INTO failures VALUES (?, ?, ?, ?)",
-                (run_id, failure.name, failure.code, failure.reason),
+                [(run_id, f.name, f.code, f.reason) for f in failures],
             )
 
     def finish_run(self, run_id: int, *, read: int, stored: int, failed: int) -> None:
