@@ -23,6 +23,9 @@ CASES = [
     ("In the morning on April 22, troops advanced.", None, "--04-22", 1),
     ("On December 20 the talks began.", SATURDAY, "2016-12-20", 1),
     ("The attack started on November 14, 2017.", None, "2017-11-14", 1),
+    # a weekday written beside its calendar date is part of it
+    ("The convoy left on Monday October 2 at dawn.", SATURDAY, "2017-10-02", 1),
+    ("The convoy left on Monday, 2 October.", None, "--10-02", 1),
     # a count after the day is no year
     ("On October 6, 25 villagers were killed.", SATURDAY, "2017-10-06", 1),
     ("Clashes erupted on 3 March 2016 near the base.", None, "2016-03-03", 1),

@@ -70,6 +70,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_WEEKDAY = dict(_PATTERNS)["weekday"]
+
 # What every expression above and every span below holds at least one of: most sentences
 # hold none, and one search rules them out before the twenty patterns run.
 MAYBE_DATE = re.compile(
@@ -148,7 +150,19 @@ def find_dates(text: str, published: date | None) -> list[DateFound]:
                 found.append(
                     DateFound(value, precision, match.group(0), match.start(), match.end())
                 )
-    return found
+    return [f for f in found if not _names_the_day_of(f, found, text)]
+
+
+def _names_the_day_of(weekday: DateFound, found: list[DateFound], text: str) -> bool:
+    """ "Tuesday, November 21": a weekday written beside a calendar date is part of it."""
+    if not _WEEKDAY.fullmatch(weekday.phrase):
+        return False
+    return any(
+        other.start >= weekday.end
+        and not _WEEKDAY.fullmatch(other.phrase)
+        and not text[weekday.end : other.start].strip(" ,")
+        for other in found
+    )
 
 
 def find_spans(text: str, published: date | None, *, near: int | None = None) -> list[DateFound]:
@@ -174,7 +188,19 @@ def find_spans(text: str, published: date | None, *, near: int | None = None) ->
                 found.append(
                     DateFound(value, precision, match.group(0), match.start(), match.end())
                 )
-    return found
+    return [f for f in found if not _names_the_day_of(f, found, text)]
+
+
+def _names_the_day_of(weekday: DateFound, found: list[DateFound], text: str) -> bool:
+    """ "Tuesday, November 21": a weekday written beside a calendar date is part of it."""
+    if not _WEEKDAY.fullmatch(weekday.phrase):
+        return False
+    return any(
+        other.start >= weekday.end
+        and not _WEEKDAY.fullmatch(other.phrase)
+        and not text[weekday.end : other.start].strip(" ,")
+        for other in found
+    )
 
 
 def _measures(match: re.Match[str], near: int, event_follows: bool) -> bool:
