@@ -124,3 +124,10 @@ def test_a_truce_between_equals_takes_the_pages_other_side():
         text, text.index("truce"), [], [brigade, guard], deal=True, defection=False
     )
     assert {roles.actor1, roles.actor2} == {brigade.name, guard.name}
+
+
+def test_a_page_that_names_only_its_country_is_read_as_that_war(run_page):
+    """No town the gazetteer knows, but the country named as a place: its war, not Syria's."""
+    text = "Attack on a village\n\nRebels attacked a village in Turkey on Monday, killing three.\n"
+    (first, *_) = run_page(text, "2017-05-04")
+    assert first.actor1 == "Rebels"

@@ -188,17 +188,21 @@ def extract(annotation: Annotation, lexicon: Lexicon, lookup: PlaceLookup) -> li
 
 def page_country(sentences, lookup: PlaceLookup) -> str | None:
     """The country most of the article's named places lie in (None when it names none):
-    which war the page is about decides what its generic names ("rebels") mean."""
+    which war the page is about decides what its generic names ("rebels") mean.
+
+    Countries named alone are as often actors ("Russia", "Turkey") as places, so they only
+    decide on a page whose towns and provinces the gazetteer does not know."""
+    towns: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     for sentence in sentences:
         if sentence.in_comments or sentence.parsed is None:
             continue
         for place in find_places(sentence.text, sentence.parsed, lookup):
             location = place.location
-            # Countries named alone are as often actors ("Russia", "Turkey") as places.
-            if location.country and not location.whole_country:
-                countries[location.country] += 1
-    return countries.most_common(1)[0][0] if countries else None
+            if location.country:
+                (countries if location.whole_country else towns)[location.country] += 1
+    found = towns or countries
+    return found.most_common(1)[0][0] if found else None
 
 
 def _is_list_item(sentence: Sentence) -> bool:
