@@ -44,6 +44,12 @@ def actors_in():
             "Syria",
             ["Syrian government forces", "Syrian rebels"],
         ),
+        # A nationality before a generic force names that nation's force, on any page.
+        (
+            "Gunmen surrendered to the Afghan security forces.",
+            "Syria",
+            ["Syrian rebels", "Afghan security forces"],
+        ),
         # "The coalition" is the one of the page's war.
         ("Coalition warplanes struck the bridge at night.", "Iraq", ["US-led coalition"]),
         ("Coalition warplanes struck the bridge at night.", "Syria", ["US-led coalition"]),

@@ -176,10 +176,27 @@ def _generic_readings(
     is about; when none is at home, as the page names it (see ``_page_named``)."""
     readings = []
     for (start, end), actors in spans.items():
-        home = next((a for a in actors if _at_home(a, country)), None)
-        found = home or _page_named(text[start:end], actors[0], lexicon, country)
+        words, war = text[start:end], country
+        nation = _nationality_before(text, start, lexicon)
+        if nation is not None and actors[0].state:
+            # "the Afghan security forces": the force of the nation named, wherever the page is
+            war, start = nation
+        home = next((a for a in actors if _at_home(a, war)), None)
+        found = home or _page_named(words, actors[0], lexicon, war)
         readings.append(ActorMention(found, start, end))
     return readings
+
+
+def _nationality_before(text: str, start: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The country whose adjective of nationality stands right before ``start``, and where
+    that adjective starts ("Afghan" in "the Afghan security forces")."""
+    if lexicon.groups is None:
+        return None
+    before = text[:start].rstrip()
+    for country, adjective in lexicon.groups.demonyms.items():
+        if before.endswith(adjective) and not before[: -len(adjective)][-1:].isalnum():
+            return country, len(before) - len(adjective)
+    return None
 
 
 def _at_home(actor: Actor, country: str | None) -> bool:
