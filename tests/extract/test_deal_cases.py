@@ -151,3 +151,16 @@ def test_roles_by_the_guideline(run_page, text, actor1, leaving, brokers):
 def test_what_a_deal_covers_is_no_deal(run_page, sentence):
     """ "X is part of the deal" says what a deal covers; nothing was agreed or done."""
     assert [m for m in run_page(TITLE + sentence + "\n") if m.agreement] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a participle with its own object tells what the buses did
+        "Two buses evacuating rebel fighters from Tell Amir drove north on Wednesday.",
+        # an indefinite deal is one the sentence reports, whatever it is part of
+        "The departures were part of a deal between rebels and the army in Qaryat Nur.",
+    ],
+)
+def test_a_deal_told_inside_a_description_is_still_reported(run_page, sentence):
+    assert [m for m in run_page(TITLE + sentence + "\n") if m.agreement]

@@ -251,14 +251,18 @@ def _strongest_type(
 def _reports(parsed: Doc | None, event_type: EventType, match: re.Match[str], offset: int) -> bool:
     """Whether a trigger reports its event: not a description of a noun, and for fighting
     and violence not an act only aimed at ("an operation to retake X")."""
-    if _describes(parsed, match, offset):
+    if _describes(parsed, match, offset, moves=event_type.sub_event_type in DEAL_TYPES):
         return False
     return event_type.sub_event_type in DEAL_TYPES or not only_aimed_at(parsed, match, offset)
 
 
-def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
+def _describes(
+    parsed: Doc | None, match: re.Match[str], offset: int, *, moves: bool = False
+) -> bool:
     """A trigger that only describes a noun is no event: "a faction fighting under Euphrates
-    Shield", "the besieged town" tell who or what, not what happened."""
+    Shield", "the besieged town" tell who or what, not what happened. With ``moves`` (a deal
+    trigger) a participle with its own object does tell an act: "buses evacuating fighters
+    from X left"."""
     if parsed is None:
         return False
     span = parsed.char_span(offset + match.start(), offset + match.end(), alignment_mode="expand")
@@ -267,20 +271,26 @@ def _describes(parsed: Doc | None, match: re.Match[str], offset: int) -> bool:
     head = span[-1]
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "the ceasefire agreement": the trigger plays its noun's part
-    if head.dep_ in ("acl", "amod"):
+    if head.dep_ == "amod" or (head.dep_ == "acl" and not (moves and _acts_on_an_object(head))):
         return True
     # "to avoid destruction by airstrikes": the strikes qualify a noun, they are not reported.
     preposition = head.head
     if head.dep_ == "pobj" and preposition.lower_ in TIME_PREPOSITIONS:
         return True  # "hours before the prisoner exchange": the exchange only tells when
     if head.dep_ == "pobj" and preposition.lower_ == "of" and _said_to_be_part(preposition.head):
-        return True  # "the areas are part of the deal": what the deal covers, not an act
+        # "the areas are part of the deal": what a deal told before covers, not an act
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     return (
         head.dep_ == "pobj"
         and preposition.lower_ in ("by", "of")
         and preposition.head.pos_ == "NOUN"
         and lemma(preposition.head) in HYPOTHETICAL_NOUNS
     )
+
+
+def _acts_on_an_object(verb) -> bool:
+    """Whether a participle has a direct object of its own ("evacuating fighters")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _said_to_be_part(noun) -> bool:
