@@ -292,6 +292,7 @@ CASES = [
         "Erbil",
         NO,
     ),
+    (SYRIA, "Buses left the town, the television channel Idlib reported.", "Idlib", NO),
     # a capital or country that speaks or decides
     (UKRAINE, "Kiev said on Monday it rejected a proposal for a corridor.", "Kiev", NO),
     # a whole country that acts is the state, not the place

@@ -77,6 +77,7 @@ NO_ONE_LEAVES = frozenset({"ceasefire", "prisoner_exchange"})
 # A trigger noun after one of these is still to come: it only dates the sentence's event
 # ("hours before the swap"). After "after", the earlier act did happen and may be the event.
 TIME_PREPOSITIONS = frozenset({"before", "until", "ahead"})
+LONG_SPANS = frozenset({"months", "years", "decades"})
 HYPOTHETICAL_NOUNS = frozenset({"destruction", "threat", "risk", "fear", "danger", "prospect"})
 NOT_PEOPLE = re.compile(
     r"\s*(?:\w+\s+)?(?:vehicles|buses|cars|trucks|tanks|km|kilomet\w*|miles|airstrikes|strikes|shells|rockets)\b",
@@ -273,6 +274,8 @@ def _describes(
         head = head.head  # "the ceasefire agreement": the trigger plays its noun's part
     if head.dep_ == "amod" or (head.dep_ == "acl" and not (moves and _acts_on_an_object(head))):
         return True
+    if _spread_over_a_long_time(head):
+        return True  # "after years of siege and shelling": a campaign, not one event
     # "to avoid destruction by airstrikes": the strikes qualify a noun, they are not reported.
     preposition = head.head
     if head.dep_ == "pobj" and preposition.lower_ in TIME_PREPOSITIONS:
@@ -285,6 +288,17 @@ def _describes(
         and preposition.lower_ in ("by", "of")
         and preposition.head.pos_ == "NOUN"
         and lemma(preposition.head) in HYPOTHETICAL_NOUNS
+    )
+
+
+def _spread_over_a_long_time(noun) -> bool:
+    """ "years of shelling", "months of siege and bombardment": the noun counted in long
+    spans of time."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lower_ in LONG_SPANS
     )
 
 

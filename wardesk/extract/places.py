@@ -120,6 +120,7 @@ class PlaceRules:
     venue_before: re.Pattern[str]
     group_after: re.Pattern[str]
     seat_before: re.Pattern[str]
+    outlet_before: re.Pattern[str]
     speech_verbs: frozenset[str]
     owned_not_places: frozenset[str]
     stance_nouns: frozenset[str]
@@ -151,6 +152,7 @@ def place_rules() -> PlaceRules:
         venue_before=joined("venue_before"),
         group_after=re.compile(data["group_after"]),
         seat_before=joined("seat_before"),
+        outlet_before=joined("outlet_before"),
         speech_verbs=frozenset(data["speech_verbs"]),
         owned_not_places=frozenset(data["owned_not_places"]),
         stance_nouns=frozenset(data["stance_nouns"]),
@@ -370,11 +372,12 @@ def _says_where_the_last_lies(text: str, last: PlacePhrase, start: int, location
 
 def _stands_for_its_rulers(text: str, parsed: Doc | None, start: int, end: int) -> bool:
     """A place named as a venue or seat of power, standing for its government, owning a group
-    or inside a group's name: "talks in Geneva", "the government in Damascus", "Kiev said", "attributed by
-    Yaoundé", "Lebanon's Hezbollah". The event did not happen there."""
+    or inside a group's or an outlet's name: "talks in Geneva", "the government in Damascus",
+    "Kiev said", "attributed by Yaoundé", "Lebanon's Hezbollah", "the channel X reported".
+    The event did not happen there."""
     rules = place_rules()
     before = text[:start]
-    if rules.venue_before.search(before) or rules.seat_before.search(before):
+    if any(r.search(before) for r in (rules.venue_before, rules.seat_before, rules.outlet_before)):
         return True
     if rules.group_after.match(text[end:]):
         return True  # "the Fastaqim rebel group": a group's name
