@@ -294,6 +294,6 @@ def test_a_statement_added_to_a_quote_is_a_clause_of_its_own(run_page):
 
 def test_violence_counted_in_years_is_background(run_page):
     """ "after years of siege and shelling": a campaign told as the setting, no event."""
-    text = "Rebels agreed to leave Tell Amir after years of siege and heavy shelling."
+    text = "The army entered Tell Amir after years of heavy shelling by government forces."
     kinds = {m.sub_event_type for m in run_page(TITLE + text + "\n")}
     assert "Shelling/artillery/missile attack" not in kinds
