@@ -28,6 +28,8 @@ def first_deal(run_page, text: str):
         ("The army and rebels completed the deal in Kafr Salim on Monday.", "implemented"),
         ("Heavy weapons were handed over to the army in Tell Amir under the deal.", "implemented"),
         ("Rebels and their families are leaving Qaryat Nur under the deal.", "implemented"),
+        # Leaving a district or a neighbourhood is a departure too.
+        ("Some 300 gunmen left the district of Tell Amir on Monday.", "implemented"),
         # A move said to have resumed is under way again.
         ("Evacuations of rebels from Tell Amir have resumed, state TV said.", "implemented"),
         # Agreed: the deal is reached or signed, its terms still ahead.
