@@ -3,8 +3,10 @@
 Two mentions are compatible when they are of one type family, at places within a
 distance that grows with the places' vagueness, on dates that can meet within the
 family's tolerance, and with actors that overlap. Grouping is deterministic and
-independent of the order pages were stored in: candidate pairs come from a spatial
-grid, connected components are taken over compatible pairs, and each component is
+independent of the order pages were stored in: candidate pairs come only from inside
+blocks (one family, grid cells within reach or one place name, dates that can meet:
+see :mod:`wardesk.fuse.blocks`), connected components are taken over compatible pairs,
+and each component is
 then split so that every member of an event is compatible with every other
 (members visited in a fixed order: article before comment, dated before undated,
 then by content hash and ordinal).
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from wardesk.fuse.blocks import DateBlock
 from wardesk.fuse.claims import place_key
 from wardesk.fuse.dates import Span, gap_days, mention_span, ordered_before
 from wardesk.fuse.types import StoredMention
@@ -119,7 +122,7 @@ def dates_match(a: Candidate, b: Candidate) -> bool:
     gap = gap_days(a.span, b.span)
     if gap is None:
         return True
-    tolerance = TOLERANCE_DAYS.get(a.family, DEFAULT_TOLERANCE_DAYS)
+    tolerance = tolerance_days(a.family)
     if a.family == "deal" and _new_deal_after_implemented(a, b):
         tolerance = AFTER_IMPLEMENTED_DAYS
     return gap <= tolerance
@@ -168,9 +171,15 @@ def _reach(candidate: Candidate) -> tuple[int, int]:
     )
 
 
+def tolerance_days(family_name: str) -> int:
+    """The most days apart two reports of one event of this family may be dated."""
+    return TOLERANCE_DAYS.get(family_name, DEFAULT_TOLERANCE_DAYS)
+
+
 def candidate_pairs(candidates: list[Candidate]) -> Iterable[tuple[int, int]]:
-    """Index pairs worth comparing: same family, and within reach on a grid or, without
-    coordinates, of the same name. A pair may come twice; it never comes reversed.
+    """Index pairs worth comparing: in one block (same family, within reach on a grid or,
+    without coordinates, of the same name) and with dates that can meet within the family's
+    tolerance. A pair may come twice; it never comes reversed.
 
     Each mention looks as far as its own radius allows, so the vaguer of two places
     (the larger radius) finds the pair."""
@@ -185,18 +194,37 @@ def candidate_pairs(candidates: list[Candidate]) -> Iterable[tuple[int, int]]:
             loose.append(index)
         if cand.place is not None:
             by_name[(cand.family, cand.place)].append(index)
+    cells = {key: _date_block(members, candidates) for key, members in by_cell.items()}
     for (fam, (row, col)), members in by_cell.items():
+        tolerance = tolerance_days(fam)
         by_reach: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i in members:
             by_reach[_reach(candidates[i])].append(i)
         for (rows, cols), near in by_reach.items():
             for d_row in range(-rows, rows + 1):
                 for d_col in range(-cols, cols + 1):
-                    others = by_cell.get((fam, (row + d_row, col + d_col)), ())
-                    yield from ((min(i, j), max(i, j)) for i in near for j in others if i != j)
+                    block = cells.get((fam, (row + d_row, col + d_col)))
+                    if block is not None:
+                        yield from _meet(near, block, candidates, tolerance)
+    names = {key: _date_block(members, candidates) for key, members in by_name.items()}
     for i in loose:
         cand = candidates[i]
-        yield from ((min(i, j), max(i, j)) for j in by_name[(cand.family, cand.place)] if j != i)
+        yield from _meet(
+            [i], names[(cand.family, cand.place)], candidates, tolerance_days(cand.family)
+        )
+
+
+def _date_block(members: list[int], candidates: list[Candidate]) -> DateBlock:
+    return DateBlock.of((i, candidates[i].span) for i in members)
+
+
+def _meet(
+    near: list[int], block: DateBlock, candidates: list[Candidate], tolerance: int
+) -> Iterator[tuple[int, int]]:
+    for i in near:
+        for j in block.meeting(candidates[i].span, tolerance):
+            if j != i:
+                yield (i, j) if i < j else (j, i)
 
 
 def _signature(cand: Candidate) -> tuple:
@@ -219,7 +247,7 @@ def _units(candidates: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _links(heads: list[Candidate]) -> list[set[int]]:
-    """For each unit, the units it is compatible with (pairs come from the grid)."""
+    """For each unit, the units it is compatible with (pairs come from the blocks)."""
     links: list[set[int]] = [set() for _ in heads]
     for i, j in candidate_pairs(heads):
         if j not in links[i] and compatible(heads[i], heads[j]):
