@@ -122,11 +122,13 @@ def test_blocks_find_every_compatible_pair_of_a_generated_corpus(seed):
     assert match._links(heads) == _exhaustive_links(heads)
 
 
-def test_blocks_examine_far_fewer_pairs_than_there_are(seed=4):
+def test_blocks_examine_each_pair_once_and_far_fewer_pairs_than_there_are(seed=4):
     heads = _heads(generated_mentions(1500, seed))
-    examined = {pair for pair in match.candidate_pairs(heads)}
+    pairs = list(match.candidate_pairs(heads))
     compatible = sum(len(found) for found in _exhaustive_links(heads)) // 2
-    assert compatible <= len(examined) < len(heads) * (len(heads) - 1) // 2 // 10
+    assert len(set(pairs)) == len(pairs)  # each pair once
+    assert all(i < j for i, j in pairs)
+    assert compatible <= len(pairs) < len(heads) * (len(heads) - 1) // 2 // 10
 
 
 def test_blocked_clusters_equal_the_exhaustive_ones(monkeypatch):
