@@ -10,9 +10,10 @@ a page of its own (its own id, so its own event ids and stories):
 - ``--spread feed`` (the default) moves each copy of the base pages to a later stretch of
   time, as long as the base pages span: a news feed that grows by covering more days, with
   as many reports per town and week as the base pages have;
-- ``--spread fixed`` keeps every copy on the base pages' dates: the same towns and the same
-  years ever more crowded (the generated corpus's own growth), where the pairs that can meet
-  grow with the square of the pages whatever the blocking.
+- ``--spread fixed`` keeps every copy within the base pages' years, each copied page moved by
+  up to half a year either way (its dates to the day; month and year dates stay): the same
+  towns and the same years ever more crowded (the generated corpus's own growth), where the
+  pairs that can meet grow with the square of the pages whatever the blocking.
 
 For each size, *blocked* (today's fusion: pairs only within a block of place cell and date
 window) and *grid* (the fusion before it: every pair of one family within a grid cell's reach,
@@ -30,13 +31,14 @@ from __future__ import annotations
 import argparse
 import math
 import platform
+import random
 import resource
 import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from rich.console import Console
 from rich.table import Table
@@ -81,13 +83,15 @@ def scaled(
     base: list[list[StoredMention]], bodies: dict[str, str], count: int, spread: str
 ) -> tuple[list[StoredMention], dict[str, str]]:
     """``count`` pages: the base pages, then copies of them (see the module docstring)."""
-    years = _year_span(base) if spread == "feed" else 0
+    years = _year_span(base)
     stored: list[StoredMention] = []
     texts: dict[str, str] = {}
     for number in range(count):
         copy, page = divmod(number, len(base))
+        days = random.Random(number).randint(-182, 182) if spread == "fixed" else 0
+        shift = (copy * years if spread == "feed" else 0, days)
         for item in base[page]:
-            moved = _copy(item, copy, copy * years) if copy else item
+            moved = _copy(item, copy, *shift) if copy else item
             stored.append(moved)
             texts[moved.doc_id] = bodies.get(item.doc_id, "")
     return stored, texts
@@ -100,24 +104,29 @@ def _year_span(base: list[list[StoredMention]]) -> int:
     return max(years) - min(years) + 1 if years else 1
 
 
-def _copy(item: StoredMention, copy: int, years: int) -> StoredMention:
+def _copy(item: StoredMention, copy: int, years: int, days: int) -> StoredMention:
     doc_id = f"{item.doc_id}~{copy}"
     name = f"{item.page.name}~{copy}"
     mention = replace(
         item.mention, doc=name, mention_id=f"{name}#{item.ordinal + 1}",
-        date=_later(item.mention.date, years),
+        date=_moved(item.mention.date, years, days),
     )  # fmt: skip
-    page = replace(
-        item.page, doc_id=doc_id, name=name, published=_later(item.page.published, years)
-    )
+    published = _moved(item.page.published, years, days)
+    page = replace(item.page, doc_id=doc_id, name=name, published=published)
     return StoredMention(doc_id, item.ordinal, mention, page)
 
 
-def _later(value: str | None, years: int) -> str | None:
-    """An ISO date (possibly partial) moved ``years`` later; other values as they are."""
-    if not years or not value or not value[:4].isdigit():
+def _moved(value: str | None, years: int, days: int) -> str | None:
+    """An ISO date (possibly partial) moved ``years`` later, and ``days`` when it names a day;
+    other values as they are."""
+    if not value or not value[:4].isdigit():
         return value
-    return f"{int(value[:4]) + years:04d}{value[4:]}"
+    value = f"{int(value[:4]) + years:04d}{value[4:]}"
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return (day + timedelta(days=days)).isoformat() + value[10:]
 
 
 @contextmanager
