@@ -4,7 +4,8 @@ A SQLite file by default (WAL mode; plain tables that ``sqlite3`` and Datasette 
 or a PostgreSQL server given as a ``postgresql://`` URL, through one data layer
 (:mod:`wardesk.store.db`). One page is written in one transaction, so a crash or a
 kill leaves either the whole page or none of it; pages already stored (same content
-hash) are skipped on re-runs. Fusion rewrites the events tables in one transaction.
+hash) are skipped on re-runs. Fusion reads the mentions and rewrites the events tables in
+one transaction that concurrent page writers cannot slip into (:meth:`Store.fusion_transaction`).
 Schema changes go through the numbered SQL files in ``migrations/<dialect>/``.
 """
 
