@@ -21,6 +21,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -192,25 +193,40 @@ def _free_port() -> int:
 
 @contextmanager
 def served(db: str) -> Iterator[str]:
-    """``wardesk serve --db DB`` in its own process on a free loopback port; yields its URL."""
+    """``wardesk serve --db DB`` in its own process on a free loopback port; yields its URL.
+
+    The server is always stopped on leaving, killed if it does not stop in time."""
     port = _free_port()
     entry = "from wardesk.cli import main; main()"
     command = [sys.executable, "-c", entry, "serve", "--db", db, "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            _wait_for(url, server, log)
+            yield url
+        finally:
+            stop(server)
+
+
+def stop(server: subprocess.Popen, grace: float = 10.0) -> None:
+    """Stop ``server``: terminate it, and kill it if it has not stopped within ``grace`` s
+    (a busy server may not), so it never outlives the benchmark."""
+    server.terminate()
     try:
-        _wait_for(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
-def _wait_for(url: str, server: subprocess.Popen, timeout: float = 60.0) -> None:
+def _wait_for(url: str, server: subprocess.Popen, log, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"wardesk serve stopped: {server.stderr.read().decode()}")
+            log.seek(0)
+            raise SystemExit(f"wardesk serve stopped: {log.read().decode(errors='replace')}")
         try:
             if httpx.get(f"{url}/api/config", timeout=1.0).status_code == 200:
                 return

@@ -24,8 +24,15 @@ hands out the pages the same way. The clock starts once every worker has
 loaded its model (that start-up is reported apart) and stops when the last
 result is back in the parent. Reported: docs/s, words/s, peak RSS per worker,
 and scaling efficiency: words/s on N workers / (N x words/s of the same
-pipeline on 1 process). Prints a table, a Markdown table for BENCHMARKS.md
-and the cost model; ``--json`` keeps the raw numbers.
+pipeline on 1 process).
+
+The configurations run interleaved, round by round (A B C …, A B C …, ``--repeat`` rounds,
+each measurement in a fresh process started by this one), so a neighbour's load on the
+shared machine falls on measurements taken side by side, not on one configuration. The
+tables show each configuration's median round; the ratios (wardesk over bare spaCy, two
+processes over one) are read within each round and printed with their min, median and max.
+Prints a table, a Markdown table for BENCHMARKS.md, the ratios and the cost model;
+``--json`` keeps the raw numbers of every round.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import json
 import multiprocessing
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,6 +86,7 @@ class Result:
     load: float = 0.0
     corpus: str = "generated"
     rounds: int = 1
+    round: int = 0  # which of the --repeat rounds (configurations run interleaved)
 
     @property
     def pipeline(self) -> str:
@@ -202,14 +211,80 @@ def run_config(config: str, folder: Path, chunk_size: int, rounds: int = 1) -> R
 
 
 def run_when_quiet(
-    config: str, folder: Path, args: argparse.Namespace, *, corpus: str = "generated"
+    config: str,
+    folder: Path,
+    args: argparse.Namespace,
+    *,
+    corpus: str = "generated",
+    round_: int = 0,
 ) -> Result:
     """Wait for a quiet machine, check its headroom, then measure ``config``."""
     load = wait_for_quiet(args.quiet_load, args.max_wait)
     room = headroom()
     rounds = args.rounds if corpus == "genre" else 1  # "genre": the real pages (--genre)
     result = run_config(config, folder, args.chunk_size, rounds)
-    return replace(result, headroom=room, load=load, corpus=corpus)
+    return replace(result, headroom=room, load=load, corpus=corpus, round=round_)
+
+
+def interleaved(
+    configs: list[str], folder: Path, args: argparse.Namespace, corpus: str, console: Console
+) -> list[Result]:
+    """Every configuration once per round, in turn (A B C, A B C, …), ``--repeat`` rounds, so
+    the machine's load at any moment falls on neighbouring measurements alike."""
+    results = []
+    for round_ in range(args.repeat):
+        for config in configs:
+            results.append(run_when_quiet(config, folder, args, corpus=corpus, round_=round_))
+            last = results[-1]
+            console.print(
+                f"round {round_ + 1}/{args.repeat}, {corpus}, {config}: "
+                f"{last.words_per_s:,.0f} words/s (load {last.load:.2f}, "
+                f"headroom {last.headroom:.2f})"
+            )
+    return results
+
+
+def medians(results: list[Result]) -> list[Result]:
+    """One result per corpus and configuration: its median round by words/s (the lower
+    middle one for an even count), in the order first measured."""
+    groups: dict[tuple, list[Result]] = {}
+    for result in results:
+        groups.setdefault((result.corpus, result.pages, result.config), []).append(result)
+    return [
+        sorted(group, key=lambda r: r.words_per_s)[(len(group) - 1) // 2]
+        for group in groups.values()
+    ]
+
+
+# Ratios of words/s read within each round: (numerator, denominator, what it says).
+RATIOS = (
+    ("wardesk-local-1", "spacy-local-1", "wardesk extract ÷ bare spaCy, 1 process"),
+    ("wardesk-local-2", "wardesk-local-1", "wardesk extract, 2 processes ÷ 1"),
+    ("spacy-local-2", "spacy-local-1", "bare spaCy, 2 processes ÷ 1"),
+    ("wardesk-ray-2", "wardesk-local-1", "wardesk extract, Ray 2 actors ÷ 1 local process"),
+)
+
+
+def round_ratios(results: list[Result]) -> str:
+    """Per-round ratios of words/s (each pair measured side by side in one round), with their
+    min, median and max over the rounds."""
+    lines = []
+    for corpus, pages in dict.fromkeys((r.corpus, r.pages) for r in results):
+        rows = [r for r in results if r.corpus == corpus and r.pages == pages]
+        by_round = {(r.round, r.config): r for r in rows}
+        for top, bottom, label in RATIOS:
+            ratios = [
+                by_round[(n, top)].words_per_s / by_round[(n, bottom)].words_per_s
+                for n in sorted({r.round for r in rows})
+                if (n, top) in by_round and (n, bottom) in by_round
+            ]
+            if ratios:
+                lines.append(
+                    f"{_corpus_label(rows[0])}: {label}: median {statistics.median(ratios):.2f}, "
+                    f"min {min(ratios):.2f}, max {max(ratios):.2f} over {len(ratios)} rounds "
+                    f"({', '.join(f'{x:.2f}' for x in ratios)})"
+                )
+    return "\n".join(lines)
 
 
 def efficiency(result: Result, results: list[Result]) -> float | None:
@@ -285,21 +360,6 @@ def _corpus_label(result: Result) -> str:
     return f"{result.pages:,}"
 
 
-def speedups(results: list[Result]) -> str:
-    """wardesk extract's words/s over bare spaCy's, one process each, per corpus."""
-    lines = []
-    for result in results:
-        if result.config != "wardesk-local-1":
-            continue
-        bare = [r for r in results if r.config == "spacy-local-1" and r.pages == result.pages
-                and r.corpus == result.corpus]  # fmt: skip
-        if bare:
-            ratio = result.words_per_s / bare[0].words_per_s
-            lines.append(f"{_corpus_label(result)} pages: wardesk extract runs at {ratio:.2f}x "
-                         "the words/s of bare spaCy on one process")  # fmt: skip
-    return "\n".join(lines)
-
-
 def cost_model(results: list[Result]) -> str:
     """Pages per core-hour (wardesk, one process) and what 1M pages a day needs."""
     lines = []
@@ -344,6 +404,11 @@ def main() -> None:
         help="folders of real scraped pages to measure as a corpus of their own",
     )  # fmt: skip
     parser.add_argument("--rounds", type=int, default=25, help="passes over the --genre pages")
+    parser.add_argument(
+        "--repeat", type=int, default=3,
+        help="rounds of every configuration, interleaved (A B C, A B C, …); the tables show "
+        "each configuration's median round, the ratios are read within each round",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--style", choices=("genre", "dense"), default="genre",
@@ -370,23 +435,17 @@ def main() -> None:
         for pages in args.pages:
             folder = Path(tmp, f"{pages}")
             write_corpus(folder, pages, args.seed, shards=SHARDS, style=args.style)
-            for config in args.configs:
-                results.append(
-                    run_when_quiet(config, folder, args, corpus=f"generated-{args.style}")
-                )
-                last = results[-1]
-                console.print(
-                    f"{pages} {args.style} pages, {config}: {last.words_per_s:,.0f} words/s "
-                    f"(load {last.load:.2f}, headroom {last.headroom:.2f})"
-                )
+            corpus = f"generated-{args.style}"
+            results += interleaved(args.configs, folder, args, corpus, console)
         if args.genre:
             folder = write_genre(Path(tmp, "genre"), args.genre)
-            for config in (c for c in args.configs if "-ray-" not in c):
-                results.append(run_when_quiet(config, folder, args, corpus="genre"))
-    Console().print(render(results))
-    print(markdown(results))
-    print(speedups(results))
-    print(cost_model(results))
+            local = [c for c in args.configs if "-ray-" not in c]
+            results += interleaved(local, folder, args, "genre", console)
+    middle = medians(results)
+    Console().print(render(middle))
+    print(markdown(middle))
+    print(round_ratios(results))
+    print(cost_model(middle))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
 

@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "{known}). Upgrade wardesk to read it.",
     "E013": "cannot use metadata file {path}, line {line}: {detail}. Give a header row with a "
     "file or id column, and url, outlet, published, title as you have them.",
+    "E017": "fusion stopped: database {db} failed ({detail}); the events stored before are "
+    "kept. Fix the cause (disk space, the server) and run the fusion again.",
     "E020": "the Ray engine needs Ray Data: pip install 'wardesk[ray]' ({detail}).",
     "E021": "the Ray engine reads files and folders (pages, JSONL shards, WARC archives), "
     "not standard input: save the pages to a file, or use --engine local.",

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from wardesk.errors import WardeskError
 from wardesk.fuse.build import Member, build_event
 from wardesk.fuse.claims import claims_of
 from wardesk.fuse.match import cluster
@@ -33,6 +34,7 @@ from wardesk.fuse.types import (
     SourceRef,
     StoredMention,
 )
+from wardesk.store.db import DatabaseErrors
 
 if TYPE_CHECKING:
     from wardesk.store import Store
@@ -57,17 +59,31 @@ def fuse_mentions(stored: list[StoredMention], bodies: dict[str, str]) -> list[F
 def fuse(store: Store, *, now: str | None = None) -> FusionResult:
     """Fuse every mention in ``store`` into events and replace its events tables.
 
-    The events are written in one transaction: a crash leaves the previous events.
+    Reading the mentions and writing the events are one transaction: a page stored
+    meanwhile by another process is either fused or waits, never left without its
+    events, and a crash leaves the previous events. A database failure (disk full,
+    server gone) is error E017.
     """
     started = time.perf_counter()
-    stored = store.stored_mentions()
-    bodies = store.article_bodies(sorted({s.doc_id for s in stored}))
     stamp = now or datetime.now(UTC).isoformat(timespec="seconds")
-    events = [replace(e, fused_at=stamp) for e in fuse_mentions(stored, bodies)]
-    store.replace_events(events, fused_at=stamp)
-    result = FusionResult(events=events, mentions=len(stored))
+
+    def rebuild() -> FusionResult:
+        stored = store.stored_mentions()
+        bodies = store.article_bodies(sorted({s.doc_id for s in stored}))
+        events = [replace(e, fused_at=stamp) for e in fuse_mentions(stored, bodies)]
+        store.replace_events(events, fused_at=stamp)
+        return FusionResult(events=events, mentions=len(stored))
+
+    try:
+        result = store.fusion_transaction(rebuild)
+    except DatabaseErrors as exc:
+        raise WardeskError("E017", db=store.location, detail=_first_line(exc)) from exc
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 __all__ = [

@@ -3,8 +3,10 @@
 Two mentions are compatible when they are of one type family, at places within a
 distance that grows with the places' vagueness, on dates that can meet within the
 family's tolerance, and with actors that overlap. Grouping is deterministic and
-independent of the order pages were stored in: candidate pairs come from a spatial
-grid, connected components are taken over compatible pairs, and each component is
+independent of the order pages were stored in: candidate pairs come only from inside
+blocks (one family, grid cells within reach or one place name, dates that can meet:
+see :mod:`wardesk.fuse.blocks`), connected components are taken over compatible pairs,
+and each component is
 then split so that every member of an event is compatible with every other
 (members visited in a fixed order: article before comment, dated before undated,
 then by content hash and ordinal).
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wardesk.fuse.blocks import DateBlock
 from wardesk.fuse.claims import place_key
 from wardesk.fuse.dates import Span, gap_days, mention_span, ordered_before
 from wardesk.fuse.types import StoredMention
@@ -119,7 +122,7 @@ def dates_match(a: Candidate, b: Candidate) -> bool:
     gap = gap_days(a.span, b.span)
     if gap is None:
         return True
-    tolerance = TOLERANCE_DAYS.get(a.family, DEFAULT_TOLERANCE_DAYS)
+    tolerance = tolerance_days(a.family)
     if a.family == "deal" and _new_deal_after_implemented(a, b):
         tolerance = AFTER_IMPLEMENTED_DAYS
     return gap <= tolerance
@@ -142,9 +145,9 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     """Whether two mentions can be reports of one event."""
     return (
         a.family == b.family
-        and dates_match(a, b)
         and actors_match(a, b)
         and places_match(a, b)
+        and dates_match(a, b)
     )  # fmt: skip
 
 
@@ -168,35 +171,62 @@ def _reach(candidate: Candidate) -> tuple[int, int]:
     )
 
 
-def candidate_pairs(candidates: list[Candidate]) -> Iterable[tuple[int, int]]:
-    """Index pairs worth comparing: same family, and within reach on a grid or, without
-    coordinates, of the same name. A pair may come twice; it never comes reversed.
+def tolerance_days(family_name: str) -> int:
+    """The most days apart two reports of one event of this family may be dated."""
+    return TOLERANCE_DAYS.get(family_name, DEFAULT_TOLERANCE_DAYS)
+
+
+def candidate_pairs(candidates: list[Candidate]) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing, each once (lower index first): in one block (same
+    family, within reach on a grid or, without coordinates, of the same name) and with
+    dates that can meet within the family's tolerance.
 
     Each mention looks as far as its own radius allows, so the vaguer of two places
-    (the larger radius) finds the pair."""
+    (the larger radius) finds the pair; when both find it, the lower index yields it."""
+    cells = [_cell(cand) for cand in candidates]
+    reach = [
+        _reach(c) if cell is not None else None for c, cell in zip(candidates, cells, strict=True)
+    ]
     by_cell: dict[tuple, list[int]] = defaultdict(list)
     by_name: dict[tuple, list[int]] = defaultdict(list)
-    loose: list[int] = []
     for index, cand in enumerate(candidates):
-        cell = _cell(cand)
-        if cell is not None:
-            by_cell[(cand.family, cell)].append(index)
-        elif cand.place is not None:
-            loose.append(index)
+        if cells[index] is not None:
+            by_cell[(cand.family, cells[index])].append(index)
         if cand.place is not None:
             by_name[(cand.family, cand.place)].append(index)
+
+    def reaches(j: int, i: int) -> bool:
+        """Whether ``j`` looks as far as ``i`` itself (so it finds the pair too)."""
+        if cells[j] is None or cells[i] is None:
+            return cells[j] is None and cells[i] is None  # both look up by name
+        rows, cols = reach[j]
+        return abs(cells[i][0] - cells[j][0]) <= rows and abs(cells[i][1] - cells[j][1]) <= cols
+
+    def meet(near: list[int], block: DateBlock, tolerance: int) -> Iterator[tuple[int, int]]:
+        for i in near:
+            for j in block.meeting(candidates[i].span, tolerance):
+                if j != i and (i < j or not reaches(j, i)):
+                    yield (i, j) if i < j else (j, i)
+
+    blocks = {key: _date_block(members, candidates) for key, members in by_cell.items()}
     for (fam, (row, col)), members in by_cell.items():
         by_reach: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i in members:
-            by_reach[_reach(candidates[i])].append(i)
+            by_reach[reach[i]].append(i)
         for (rows, cols), near in by_reach.items():
             for d_row in range(-rows, rows + 1):
                 for d_col in range(-cols, cols + 1):
-                    others = by_cell.get((fam, (row + d_row, col + d_col)), ())
-                    yield from ((min(i, j), max(i, j)) for i in near for j in others if i != j)
-    for i in loose:
-        cand = candidates[i]
-        yield from ((min(i, j), max(i, j)) for j in by_name[(cand.family, cand.place)] if j != i)
+                    block = blocks.get((fam, (row + d_row, col + d_col)))
+                    if block is not None:
+                        yield from meet(near, block, tolerance_days(fam))
+    names = {key: _date_block(members, candidates) for key, members in by_name.items()}
+    for i, cand in enumerate(candidates):
+        if cells[i] is None and cand.place is not None:
+            yield from meet([i], names[(cand.family, cand.place)], tolerance_days(cand.family))
+
+
+def _date_block(members: list[int], candidates: list[Candidate]) -> DateBlock:
+    return DateBlock.of((i, candidates[i].span) for i in members)
 
 
 def _signature(cand: Candidate) -> tuple:
@@ -219,10 +249,10 @@ def _units(candidates: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _links(heads: list[Candidate]) -> list[set[int]]:
-    """For each unit, the units it is compatible with (pairs come from the grid)."""
+    """For each unit, the units it is compatible with (pairs come from the blocks)."""
     links: list[set[int]] = [set() for _ in heads]
     for i, j in candidate_pairs(heads):
-        if j not in links[i] and compatible(heads[i], heads[j]):
+        if compatible(heads[i], heads[j]):
             links[i].add(j)
             links[j].add(i)
     return links

@@ -4,17 +4,19 @@ A SQLite file by default (WAL mode; plain tables that ``sqlite3`` and Datasette 
 or a PostgreSQL server given as a ``postgresql://`` URL, through one data layer
 (:mod:`wardesk.store.db`). One page is written in one transaction, so a crash or a
 kill leaves either the whole page or none of it; pages already stored (same content
-hash) are skipped on re-runs. Fusion rewrites the events tables in one transaction.
+hash) are skipped on re-runs. Fusion reads the mentions and rewrites the events tables in
+one transaction that concurrent page writers cannot slip into (:meth:`Store.fusion_transaction`).
 Schema changes go through the numbered SQL files in ``migrations/<dialect>/``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wardesk.errors import WardeskError
 from wardesk.fuse.types import FusedEvent, PageInfo, StoredMention
@@ -26,6 +28,11 @@ from wardesk.store.schema import migrate
 from wardesk.store.search import SearchHit, search_pages
 
 _CHUNK = 500
+# PostgreSQL advisory lock key held by a running fusion (any fixed number; "wardesk fuse").
+_FUSION_LOCK = 0x77617264_66757365
+# SQLite fusions that may lose to a concurrent page writer before one takes the write lock.
+_OPTIMISTIC_FUSIONS = 4
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +240,33 @@ class Store:
             yield doc_id, text, spans[doc_id]
 
     def replace_events(self, events: list[FusedEvent], *, fused_at: str) -> None:
-        """Replace every stored event with ``events``, in one transaction."""
+        """Replace every stored event with ``events``, in one transaction (or in the
+        enclosing :meth:`fusion_transaction`)."""
         with self.db.transaction():
             write_events(self.db, events, fused_at)
+
+    def fusion_transaction(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (fusion: it reads the mentions and rewrites the events through this
+        store) as one transaction that no concurrent writer can slip a page into.
+
+        PostgreSQL: fusions queue on a lock, and page writers wait while one runs.
+        SQLite: fusion reads a snapshot without blocking writers; if a page was stored
+        meanwhile, its write is refused and fusion starts again on fresh reads, and after
+        a few such losses it runs holding the write lock (writers wait for it)."""
+        if self.dialect == "postgresql":
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(?)", (_FUSION_LOCK,))
+                self.db.execute("LOCK TABLE documents, mentions IN SHARE MODE")
+                return work()
+        for _ in range(_OPTIMISTIC_FUSIONS):
+            try:
+                with self.db.transaction(optimistic=True):
+                    return work()
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
+                    raise
+        with self.db.transaction():
+            return work()
 
     def events(self, event_ids: list[str] | None = None) -> list[FusedEvent]:
         """Stored fused events (all, or those named), by event id."""

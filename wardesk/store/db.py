@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -96,8 +96,12 @@ class Database:
             self.conn.execute(statement)
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """All statements inside commit together or not at all (nesting joins the outer one)."""
+    def transaction(self, *, optimistic: bool = False) -> Iterator[Database]:
+        """All statements inside commit together or not at all (nesting joins the outer one).
+
+        ``optimistic`` (SQLite): take the write lock at the first write, not at the start;
+        if another connection committed since this transaction first read, that write fails
+        with "database is locked" (SQLITE_BUSY_SNAPSHOT) rather than write on stale reads."""
         if self._depth:
             self._depth += 1
             try:
@@ -111,18 +115,22 @@ class Database:
                 with self.conn.transaction():
                     yield self
             else:
-                yield from self._sqlite_transaction()
+                yield from self._sqlite_transaction("BEGIN" if optimistic else "BEGIN IMMEDIATE")
         finally:
             self._depth = 0
 
-    def _sqlite_transaction(self) -> Iterator[Database]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def _sqlite_transaction(self, begin: str) -> Iterator[Database]:
+        self.conn.execute(begin)
         try:
             yield self
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite rolls back by itself on some errors (disk full): a second ROLLBACK
+            # would fail and hide the error that caused it.
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection."""
