@@ -272,7 +272,7 @@ def _describes(
     head = span[-1]
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "the ceasefire agreement": the trigger plays its noun's part
-    if head.dep_ == "amod" or (head.dep_ == "acl" and not (moves and _acts_on_an_object(head))):
+    if head.dep_ == "amod" or (head.dep_ == "acl" and not _tells_an_act(head, moves=moves)):
         return True
     if _spread_over_a_long_time(head):
         return True  # "after years of siege and shelling": a campaign, not one event
@@ -302,9 +302,13 @@ def _spread_over_a_long_time(noun) -> bool:
     )
 
 
-def _acts_on_an_object(verb) -> bool:
-    """Whether a participle has a direct object of its own ("evacuating fighters")."""
-    return any(c.dep_ == "dobj" for c in verb.children)
+def _tells_an_act(verb, *, moves: bool) -> bool:
+    """Whether a participle the parser hung on a noun still tells an act: a past form with
+    a direct object of its own is a main verb misread ("the insurgents executed 20 locals":
+    a reduced passive takes no object); an -ing form with one tells an act for a move
+    ("buses evacuating fighters"), but only describes for fighting ("branches fighting a war")."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return has_object and (moves or verb.tag_ in ("VBD", "VBN"))
 
 
 def _said_to_be_part(noun) -> bool:
