@@ -78,6 +78,7 @@ CASES = [
     ("Three soldiers were wounded when a mortar shell hit their post in Tell Amir.", SHELL, None, None, None),
     ("The shelling of Tell Amir by government forces claimed eight lives.", SHELL, SAA, None, 8),
     ("Artillery fire from Turkish forces hit Qaryat Nur, killing a civilian.", SHELL, "Turkey", CIV, 1),
+    ("Gunmen killed 12 locals in Tell Amir on Friday.", ATTACK, ANY, CIV, 12),
     # --- Remote explosive/landmine/IED: explosions, blasts, car bombs ---
     ("An explosion inside a bus killed six people in Qaryat Nur on Sunday.", IED, None, CIV, 6),
     ("A car bomb exploded near a checkpoint in Tell Amir, killing four soldiers.", IED, None, None, 4),
