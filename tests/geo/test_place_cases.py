@@ -373,6 +373,13 @@ CASES = [
         "Luhansk region",
         ("Ukraine", 3, (48.57, 39.31)),
     ),
+    # a direction and a nationality before a place noun: that part of the country
+    (
+        NIGERIA,
+        "Gunmen killed ten people in a northeast Nigerian village.",
+        "northeast Nigerian",
+        ("Nigeria", 3, None),
+    ),
     # "X region" after a town that names no province is the country around the town
     (
         NIGERIA,

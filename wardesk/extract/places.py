@@ -199,14 +199,21 @@ def find_places(
     rules = place_rules()  # a dateline's place or a masthead
     for dateline in (rules.masthead.match(text), rules.colon_dateline.match(text)):
         skip_before = max(skip_before, dateline.end() if dateline else 0)
-    spans = [s for s in _region_spans(text) + entity_spans + runs if s[0] >= skip_before]
+    national = _national_region_names(text)
+    spans = [
+        s for s in _region_spans(text) + list(national) + entity_spans + runs if s[0] >= skip_before
+    ]
     found: list[PlacePhrase] = []
     taken: list[tuple[int, int]] = []
     broad = False  # whether the sentence names a country or region
     for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
         if any(a < end and start < b for a, b in taken):
             continue
-        phrase = _trim(text, start, end)
+        phrase = (
+            (start, end, national[(start, end)])
+            if (start, end) in national
+            else _trim(text, start, end)
+        )
         if phrase is None:
             continue
         whole = (start, end)
@@ -500,6 +507,34 @@ def _resolve_variants(name: str, resolve: Resolve) -> Location | None:
         return found
     town = resolve(base.split()[-1])
     return replace(town, name=name, precision=2) if town is not None else None
+
+
+def _national_region_names(text: str) -> dict[tuple[int, int], str]:
+    """ "a northeast Nigerian village", "in western Afghan provinces": a direction and an
+    adjective of nationality before a place noun name a part of that country; keyed by span,
+    valued by the phrase the resolver reads ("northeast Nigeria")."""
+    found = {}
+    for m in _directional_demonym().finditer(text):
+        country = _country_of_demonym()[m.group("demonym")]
+        found[(m.start(), m.end("demonym"))] = f"{m.group('direction')} {country}"
+    return found
+
+
+@cache
+def _country_of_demonym() -> dict[str, str]:
+    return {
+        adjective: country for country, adjective in read_data("actors.toml")["demonyms"].items()
+    }
+
+
+@cache
+def _directional_demonym() -> re.Pattern[str]:
+    adjectives = "|".join(sorted(map(re.escape, _country_of_demonym()), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<direction>(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
+        rf"\s+(?P<demonym>{adjectives})\s+(?=(?:village|town|city|district|province|region|state|community|area|border)s?\b)",
+        re.IGNORECASE,
+    )
 
 
 def _region_spans(text: str) -> list[tuple[int, int]]:
