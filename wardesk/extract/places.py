@@ -219,6 +219,7 @@ def find_places(
         whole = (start, end)
         start, end, name = phrase
         location = _resolve_variants(name, resolve)
+        name = text[start:end] if whole in national else name  # the page's words, as read
         if location is None and _said_to_be_a_place(text, start, end, (start, end) in entity_spans):
             location = Location(name=name, lat=None, lon=None, geonameid=None, admin1=None,
                                 country=None, precision=1)  # fmt: skip
