@@ -390,7 +390,9 @@ def _sentence_mentions(sentence, actors, state, lexicon, lookup, published) -> l
         if not event_type.territorial:
             roles = violence_roles(sentence.parsed, roles, actors, event_type)
         # A "where" clause names this event's site only, not the next event's of the sentence.
-        event_sites = _told_where(sentence.text, places, event_type) or sites
+        event_sites = _told_where(sentence.text, places, event_type) or _own_sites(
+            sentence.parsed, trigger, [m for _, m in events], sites
+        )
         mentions.extend(
             _mention(sentence, event_type,
                      _clause_roles(sentence.text, site, actors, event_type, state) or roles,
@@ -554,6 +556,41 @@ def _told_where(text: str, places: list[PlacePhrase], event_type: EventType) -> 
         if where and event_type.pattern.search(where.group("clause")):
             sites.append(place)
     return sites
+
+
+def _own_sites(
+    parsed: Doc | None,
+    trigger: re.Match[str],
+    triggers: list[re.Match[str]],
+    sites: list[PlacePhrase],
+) -> list[PlacePhrase]:
+    """Of a sentence that tells several events at several places, the places this event's
+    trigger governs in the parse ("IS lost Raqqa, and the army shelled Deir"): a place
+    under another event's trigger is that event's. Places no trigger governs stay shared."""
+    if parsed is None or len(triggers) < 2 or len(sites) < 2:
+        return sites
+    roots = [_root_of(parsed, m) for m in triggers]
+    mine = _root_of(parsed, trigger)
+    own = [s for s in sites if _governing(parsed, s, roots) in (mine, None)]
+    return own or sites
+
+
+def _root_of(parsed: Doc, match: re.Match[str]):
+    span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _governing(parsed: Doc, place: PlacePhrase, roots: list):
+    """The nearest trigger token above ``place`` in the parse, or None."""
+    span = parsed.char_span(place.start, place.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None:
+        if token in roots:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _context_place(state: PageState) -> list[PlacePhrase]:
