@@ -307,3 +307,12 @@ def test_a_past_participle_with_an_object_is_the_main_verb(run_page):
         "The insurgents executed at least 20 locals in Tell Amir on their farms, the source said."
     )
     assert [m.sub_event_type for m in run_page(TITLE + text + "\n")] == ["Attack"]
+
+
+def test_each_event_of_a_sentence_keeps_the_places_its_verb_governs(run_page):
+    text = "Rebels captured Tell Amir on Monday, while government warplanes bombed Qaryat Nur."
+    found = {(m.sub_event_type, m.location.name) for m in run_page(TITLE + text + "\n")}
+    assert found == {
+        ("Non-state actor overtakes territory", "Tell Amir"),
+        ("Air/drone strike", "Qaryat Nur"),
+    }

@@ -576,8 +576,15 @@ def _own_sites(
 
 
 def _root_of(parsed: Doc, match: re.Match[str]):
+    """The verb a trigger belongs to: the trigger itself, or the verb its noun is the
+    subject or object of ("warplanes bombed X": bombed)."""
     span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
-    return span.root if span is not None else None
+    token = span.root if span is not None else None
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "compound", "amod"):
+            break
+        token = token.head
+    return token
 
 
 def _governing(parsed: Doc, place: PlacePhrase, roots: list):
