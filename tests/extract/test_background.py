@@ -62,3 +62,16 @@ def test_drop_background_keeps_the_rest_in_order():
     page = [mention(text, borrowed, deal) for text, borrowed, deal, _ in CASES]
     kept = drop_background(page)
     assert [m.evidence.text for m in kept] == [t for t, _, _, bg in CASES if not bg]
+
+
+@pytest.mark.parametrize(
+    ("date", "borrowed", "background"),
+    [
+        ("2014", True, True),  # history the page recalls, with no place of its own
+        ("2014", False, False),  # a place of its own: coded
+        ("2014-06", True, False),  # dated closer than a year: a happening
+    ],
+)
+def test_a_year_alone_and_no_place_is_history(date, borrowed, background):
+    text = "The group took control of a third of the country."
+    assert is_background(replace(mention(text, borrowed, False), date=date)) is background

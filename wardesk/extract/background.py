@@ -19,11 +19,20 @@ def is_background(mention: Mention) -> bool:
     return (
         mention.agreement is None
         and (mention.place_borrowed or _whole_country(mention))
-        and any(
-            data_pattern("background.toml", name).search(mention.evidence.text)
-            for name in ("extended_span", "trend")
+        and (
+            _dated_by_year_alone(mention)
+            or any(
+                data_pattern("background.toml", name).search(mention.evidence.text)
+                for name in ("extended_span", "trend")
+            )
         )
     )
+
+
+def _dated_by_year_alone(mention: Mention) -> bool:
+    """ "The group took control of a third of the country in 2014": history the page
+    recalls, told with no place of its own and no closer date than a year."""
+    return mention.date is not None and len(mention.date) == 4
 
 
 def drop_background(mentions: list[Mention]) -> list[Mention]:
