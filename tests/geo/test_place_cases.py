@@ -293,6 +293,12 @@ CASES = [
         NO,
     ),
     (SYRIA, "Buses left the town, the television channel Idlib reported.", "Idlib", NO),
+    (
+        IRAQ,
+        "Police will deploy in the district in coordination between Erbil and Baghdad.",
+        "Baghdad",
+        NO,
+    ),
     # a capital or country that speaks or decides
     (UKRAINE, "Kiev said on Monday it rejected a proposal for a corridor.", "Kiev", NO),
     # a whole country that acts is the state, not the place
@@ -372,6 +378,13 @@ CASES = [
         "Shelling continued across the Luhansk region overnight.",
         "Luhansk region",
         ("Ukraine", 3, (48.57, 39.31)),
+    ),
+    # "X district of Y province": the district is the place, its province only says where
+    (
+        AFGHAN,
+        "Taliban fighters surrendered in the Nad Ali district of Helmand province.",
+        "Nad Ali",
+        ("Afghanistan", 1, (31.63, 64.28)),
     ),
     # a direction and a nationality before a place noun: that part of the country
     (

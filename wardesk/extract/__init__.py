@@ -493,10 +493,17 @@ def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[Plac
             # countryside of a city) says where the town is.
             if lies_in and (place.location.precision >= 2 or lies_in.group("rural")):
                 continue
-        if OWNER_OF.match(sentence.text[place.end :]) and place is not places[-1]:
+        if OWNER_OF.match(sentence.text[place.end :]) and _finer_follows(place, places):
             continue  # "the Damascus suburb of Moadamieh": the suburb is the place
         kept.append(place)
     return _dedupe(kept)
+
+
+def _finer_follows(place: PlacePhrase, places: list[PlacePhrase]) -> bool:
+    """Whether the place named next is no broader than ``place``: "the Damascus suburb of
+    Moadamieh" names the suburb after its town, "X district of Y province" its province."""
+    later = [p for p in places if p.start >= place.end]
+    return bool(later) and later[0].location.precision <= max(place.location.precision, 2)
 
 
 def _inside(town: Location, region: Location) -> bool:
