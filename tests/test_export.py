@@ -196,7 +196,13 @@ def test_events_export_carries_sources_slots_and_the_fused_deal(db):
     for key in ("event_id", "event_type", "sub_event_type", "location", "date", "actors",
                 "mention_ids", "sources", "slots", "contested", "agreement"):  # fmt: skip
         assert key in deal
-    assert deal["sources"]["count"] == 3 and deal["sources"]["reader_comments"] == 1
+    # the wire page's two speakers are one source with the page: blog and wire
+    assert deal["sources"]["count"] == 2 and deal["sources"]["reader_comments"] == 1
+    wire = next(s for s in deal["sources"]["details"] if s["docs"] == ["wire.txt"])
+    assert set(wire["voices"]) == {"SDF spokesman Talal Silo", "Omar Alloush"}
+    assert wire["pages"] == [
+        {"doc": "wire.txt", "outlet": "Wire", "url": None, "published": "2017-10-14"}
+    ]
     assert deal["contested"] == ["foreign_fighters"]
     claims = {
         v["value"]: [s["source"] for s in v["sources"]] for v in deal["slots"]["foreign_fighters"]

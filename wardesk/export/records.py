@@ -20,12 +20,24 @@ class ActorsRecord(TypedDict):
     assoc_actors: list[str]
 
 
+class SourcePageRecord(TypedDict):
+    """A page that carries a source: its name, outlet, URL and publication date."""
+
+    doc: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+
+
 class SourceDetailRecord(TypedDict):
-    """One independent source: its name, kind, pages and mentions."""
+    """One independent source: its name, kind, the voices it carries (named speakers, outlets
+    speaking for themselves), its pages and mentions."""
 
     name: str
     source_type: str | None
+    voices: list[str]
     docs: list[str]
+    pages: list[SourcePageRecord]
     mention_ids: list[str]
 
 
@@ -105,7 +117,12 @@ def source_detail(source: Source) -> SourceDetailRecord:
     return {
         "name": source.name,
         "source_type": source.source_type,
+        "voices": list(source.voices),
         "docs": list(source.docs),
+        "pages": [
+            {"doc": p.name, "outlet": p.outlet, "url": p.url, "published": p.published}
+            for p in source.pages
+        ],
         "mention_ids": list(source.mention_ids),
     }
 
