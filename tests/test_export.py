@@ -232,6 +232,21 @@ def test_geojson_is_a_feature_collection_of_points(db):
     )
 
 
+def test_page_url_outlet_and_date_reach_acled_notes_and_geojson(tmp_path):
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    rows = {row["country"]: row for row in csv.DictReader(io.StringIO(_export(path, "acled")))}
+    assert WORLD_URLS["mosul.html"] in rows["Iraq"]["notes"]
+    assert "mosul.html, 2017-03-05" in rows["Iraq"]["notes"]
+    assert "Daily Sabah (Turkey) (daily.txt, 2017-03-06)" in rows["Syria"]["notes"]
+    assert rows["Syria"]["event_date"] == "2017-03-06", "dated by its page when it says no date"
+    features = json.loads(_export(path, "geojson", include_reader_only=True))["features"]
+    by_place = {f["properties"]["location"]: f["properties"] for f in features}
+    assert by_place["Mossul"]["urls"] == WORLD_URLS["mosul.html"]
+    assert by_place["Idlib"]["outlets"] == "Daily Sabah (Turkey)"
+    assert WORLD_URLS["sudan.txt"] in by_place["El Fasher"]["notes"]
+
+
 def test_geojson_dates_are_iso_days_only(tmp_path):
     path = str(tmp_path / "world.db")
     _fill(path, WORLD_PAGES, WORLD_URLS)
