@@ -75,7 +75,8 @@ class EventRecord(TypedDict):
     """One real-world event fused from every mention that reports it, with each slot's
     claims and the slots whose sources disagree (``contested``). ``date`` is the fused date
     as the sources give it (possibly partial); ``date_start``/``date_end`` are the ISO days
-    that bound it."""
+    that bound it. ``deal_id`` is shared by the steps of one deal (its agreement, its
+    implementation), which are separate events; null for events that are no deal."""
 
     event_id: str
     event_type: str
@@ -94,6 +95,7 @@ class EventRecord(TypedDict):
     contested: list[str]
     reader_disputes: list[str]
     agreement: AgreementRecord | None
+    deal_id: str | None
     notes: str
 
 
@@ -161,5 +163,6 @@ def event_record(event: FusedEvent) -> EventRecord:
         "contested": list(event.contested),
         "reader_disputes": list(event.reader_disputes),
         "agreement": agreement_record(event.agreement),
+        "deal_id": event.deal_id,
         "notes": event.notes,
     }

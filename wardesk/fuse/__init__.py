@@ -50,9 +50,10 @@ def fuse_mentions(stored: list[StoredMention], bodies: dict[str, str]) -> list[F
     events = []
     for group in cluster(stored):
         members = [
-            Member(s, claims_of(s.mention, s.page.voice), carrier(s, stories)) for s in group
+            Member(s, claims_of(s.mention, s.page.voice), carrier(s, stories))
+            for s in group.members
         ]
-        events.append(build_event(members))
+        events.append(build_event(members, group.thread))
     return sorted(events, key=lambda e: e.event_id)
 
 

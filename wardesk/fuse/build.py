@@ -48,9 +48,13 @@ class Member:
 def event_id(members: list[Member]) -> str:
     """A stable id: a hash of the event's first article mention (content hash and ordinal)."""
     press = [m for m in members if not m.mention.in_comments] or members
-    doc_id, ordinal = min(m.stored.key for m in press)
+    return _stable_id("ev", min(m.stored.key for m in press))
+
+
+def _stable_id(prefix: str, key: tuple[str, int]) -> str:
+    doc_id, ordinal = key
     digest = hashlib.blake2b(f"{doc_id}:{ordinal}".encode(), digest_size=5).hexdigest()
-    return f"ev-{digest}"
+    return f"{prefix}-{digest}"
 
 
 def _ordered(members: Iterable[Member]) -> list[Member]:
@@ -254,8 +258,10 @@ def _fatalities(slots: Mapping[str, tuple[SlotValue, ...]]) -> int | None:
     return min(counts) if counts else None
 
 
-def build_event(members: list[Member]) -> FusedEvent:
-    """Fuse the members of one event into its record."""
+def build_event(members: list[Member], thread: tuple[str, int] | None = None) -> FusedEvent:
+    """Fuse the members of one event into its record. A deal's events that share a
+    ``thread`` (the stable key of the thread's first mention: see
+    :func:`wardesk.fuse.match.cluster`) are steps of one deal and share its ``deal_id``."""
     members = _ordered(members)
     numbers = independent_sources([m.carrier for m in members])
     source_of = {m.stored.key: n for m, n in zip(members, numbers, strict=True) if n is not None}
@@ -278,5 +284,6 @@ def build_event(members: list[Member]) -> FusedEvent:
         members=tuple(m.stored.key for m in members),
         pages=tuple(sorted({m.stored.page.name for m in members})),
         slots=slots, contested=tuple(contested), reader_disputes=tuple(disputed), notes="",
+        deal_id=_stable_id("deal", thread) if has_deal and thread is not None else None,
     )  # fmt: skip
     return replace(event, notes=event_notes(event))

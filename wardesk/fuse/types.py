@@ -180,6 +180,8 @@ class FusedEvent:
     reader_disputes: tuple[str, ...]
     notes: str
     fused_at: str = ""
+    # Shared by the steps of one deal (its agreement, its implementation); None but for deals.
+    deal_id: str | None = None
 
     @property
     def source_count(self) -> int:

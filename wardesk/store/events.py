@@ -17,7 +17,7 @@ EVENT_COLUMNS = (
     "longitude", "admin1", "country", "geo_precision", "event_date", "date_start", "date_end",
     "time_precision", "actor1", "actor2", "assoc_actors", "fatalities", "agreement",
     "source_count", "reader_comments", "mention_count", "pages", "contested",
-    "reader_disputes", "notes", "fused_at",
+    "reader_disputes", "notes", "fused_at", "deal_id",
 )  # fmt: skip
 _CHILD_TABLES = ("event_claims", "event_sources", "event_mentions")
 
@@ -42,7 +42,7 @@ def event_row(event: FusedEvent, fused_at: str) -> tuple:
         event.time_precision, event.actor1, event.actor2, json.dumps(list(event.assoc_actors)),
         event.fatalities, _agreement_json(event), event.source_count, event.reader_comments,
         len(event.mention_ids), json.dumps(list(event.pages)), json.dumps(list(event.contested)),
-        json.dumps(list(event.reader_disputes)), event.notes, fused_at,
+        json.dumps(list(event.reader_disputes)), event.notes, fused_at, event.deal_id,
     )  # fmt: skip
 
 
@@ -169,5 +169,5 @@ def _event_from_rows(
         pages=tuple(json.loads(row["pages"])), slots=_slots(claims),
         contested=tuple(json.loads(row["contested"])),
         reader_disputes=tuple(json.loads(row["reader_disputes"])), notes=row["notes"],
-        fused_at=row["fused_at"],
+        fused_at=row["fused_at"], deal_id=row["deal_id"],
     )  # fmt: skip
