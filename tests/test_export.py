@@ -196,7 +196,13 @@ def test_events_export_carries_sources_slots_and_the_fused_deal(db):
     for key in ("event_id", "event_type", "sub_event_type", "location", "date", "actors",
                 "mention_ids", "sources", "slots", "contested", "agreement"):  # fmt: skip
         assert key in deal
-    assert deal["sources"]["count"] == 3 and deal["sources"]["reader_comments"] == 1
+    # the wire page's two speakers are one source with the page: blog and wire
+    assert deal["sources"]["count"] == 2 and deal["sources"]["reader_comments"] == 1
+    wire = next(s for s in deal["sources"]["details"] if s["docs"] == ["wire.txt"])
+    assert set(wire["voices"]) == {"SDF spokesman Talal Silo", "Omar Alloush"}
+    assert wire["pages"] == [
+        {"doc": "wire.txt", "outlet": "Wire", "url": None, "published": "2017-10-14"}
+    ]
     assert deal["contested"] == ["foreign_fighters"]
     claims = {
         v["value"]: [s["source"] for s in v["sources"]] for v in deal["slots"]["foreign_fighters"]
@@ -224,6 +230,21 @@ def test_geojson_is_a_feature_collection_of_points(db):
         "2017-09-21",
         1,
     )
+
+
+def test_page_url_outlet_and_date_reach_acled_notes_and_geojson(tmp_path):
+    path = str(tmp_path / "world.db")
+    _fill(path, WORLD_PAGES, WORLD_URLS)
+    rows = {row["country"]: row for row in csv.DictReader(io.StringIO(_export(path, "acled")))}
+    assert WORLD_URLS["mosul.html"] in rows["Iraq"]["notes"]
+    assert "mosul.html, 2017-03-05" in rows["Iraq"]["notes"]
+    assert "Daily Sabah (Turkey) (daily.txt, 2017-03-06)" in rows["Syria"]["notes"]
+    assert rows["Syria"]["event_date"] == "2017-03-06", "dated by its page when it says no date"
+    features = json.loads(_export(path, "geojson", include_reader_only=True))["features"]
+    by_place = {f["properties"]["location"]: f["properties"] for f in features}
+    assert by_place["Mossul"]["urls"] == WORLD_URLS["mosul.html"]
+    assert by_place["Idlib"]["outlets"] == "Daily Sabah (Turkey)"
+    assert WORLD_URLS["sudan.txt"] in by_place["El Fasher"]["notes"]
 
 
 def test_geojson_dates_are_iso_days_only(tmp_path):

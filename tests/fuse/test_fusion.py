@@ -21,7 +21,8 @@ BODY = (
 
 
 def _raqqa(make):
-    """Four pages on one deal: a blog, a wire story, a monitor, and a reader who denies it."""
+    """Four pages on one deal: a blog, a wire story, a monitor (on the deal, then on the
+    convoy that carried it out), and a reader who denies it."""
     return [
         make("blog", 0, date="2017-09-21", deal={"destination": "Deir Ezzor governorate",
              "fighters": 200}, source="Raqqa is Being Slaughtered Silently",
@@ -30,7 +31,9 @@ def _raqqa(make):
              source="SDF spokesman Talal Silo", source_type="party_to_conflict", outlet="Wire"),
         make("wire", 1, date="2017-10-14", deal={"foreign_fighters": True},
              source="Omar Alloush", source_type="local_sources", outlet="Wire"),
-        make("monitor", 0, date="2017-10-15", deal={"status": "implemented",
+        make("monitor", 0, date="2017-10-15", deal={"destination": "Deir ez-Zor province"},
+             source="the Syrian Observatory", source_type="ngo_monitor", outlet="Monitor"),
+        make("monitor", 1, date="2017-10-17", deal={"status": "implemented",
              "destination": "Deir ez-Zor province"}, source="the Syrian Observatory",
              source_type="ngo_monitor", outlet="Monitor"),
         make("blog", 1, certainty="denied", in_comments=True, source="dutchnational",
@@ -41,19 +44,31 @@ def _raqqa(make):
 
 
 def _event_at(events: list[FusedEvent], place: str, sub: str = "Agreement") -> FusedEvent:
-    [event] = [e for e in events if e.location.name == place and e.sub_event_type == sub]
+    """The event at ``place`` (for a deal, its agreement step)."""
+    [event] = [
+        e for e in events
+        if e.location.name == place and e.sub_event_type == sub
+        and (e.agreement is None or e.agreement.status != "implemented")
+    ]  # fmt: skip
     return event
 
 
-def test_one_deal_reported_across_pages_is_one_event(make):
+def test_one_deal_reported_across_pages_is_one_event_per_step(make):
     events = fuse_mentions(_raqqa(make), {})
-    assert len(events) == 3
+    assert len(events) == 4
     deal = _event_at(events, "Raqqa")
     assert deal.pages == ("blog.txt", "monitor.txt", "wire.txt")
     assert len(deal.mention_ids) == 5
-    assert deal.agreement.status == "implemented"  # the later report links to the earlier
+    assert deal.agreement.status == "agreed"
     assert deal.agreement.destination in ("Deir Ezzor governorate", "Deir ez-Zor province")
     assert deal.date == "2017-09-21" and deal.date_end == "2017-10-15"
+    # its implementation is an event of its own, linked to it as a step of one deal
+    [done] = [e for e in events if e.agreement and e.agreement.status == "implemented"]
+    assert done.mention_ids == ("monitor.txt#2",) and done.date == "2017-10-17"
+    assert done.deal_id == deal.deal_id is not None
+    others = [e for e in events if e not in (deal, done)]
+    assert all(e.deal_id not in (deal.deal_id,) for e in others)
+    assert _event_at(events, "Raqqa", "Armed clash").deal_id is None
 
 
 def test_contradictions_are_shown_with_their_sources(make):
@@ -69,7 +84,8 @@ def test_contradictions_are_shown_with_their_sources(make):
 
 def test_reader_comments_are_shown_never_counted(make):
     deal = _event_at(fuse_mentions(_raqqa(make), {}), "Raqqa")
-    assert deal.source_count == 4 and deal.reader_comments == 1
+    # blog, wire (its two speakers are carried by one page: one source) and monitor
+    assert deal.source_count == 3 and deal.reader_comments == 1
     assert "dutchnational" not in [s.name for s in deal.sources]
     denied = [v for v in deal.slots["happened"] if v.value == "denied"]
     assert denied and denied[0].reader_only and denied[0].support == 0

@@ -20,12 +20,24 @@ class ActorsRecord(TypedDict):
     assoc_actors: list[str]
 
 
+class SourcePageRecord(TypedDict):
+    """A page that carries a source: its name, outlet, URL and publication date."""
+
+    doc: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+
+
 class SourceDetailRecord(TypedDict):
-    """One independent source: its name, kind, pages and mentions."""
+    """One independent source: its name, kind, the voices it carries (named speakers, outlets
+    speaking for themselves), its pages and mentions."""
 
     name: str
     source_type: str | None
+    voices: list[str]
     docs: list[str]
+    pages: list[SourcePageRecord]
     mention_ids: list[str]
 
 
@@ -63,7 +75,8 @@ class EventRecord(TypedDict):
     """One real-world event fused from every mention that reports it, with each slot's
     claims and the slots whose sources disagree (``contested``). ``date`` is the fused date
     as the sources give it (possibly partial); ``date_start``/``date_end`` are the ISO days
-    that bound it."""
+    that bound it. ``deal_id`` is shared by the steps of one deal (its agreement, its
+    implementation), which are separate events; null for events that are no deal."""
 
     event_id: str
     event_type: str
@@ -82,6 +95,7 @@ class EventRecord(TypedDict):
     contested: list[str]
     reader_disputes: list[str]
     agreement: AgreementRecord | None
+    deal_id: str | None
     notes: str
 
 
@@ -105,7 +119,12 @@ def source_detail(source: Source) -> SourceDetailRecord:
     return {
         "name": source.name,
         "source_type": source.source_type,
+        "voices": list(source.voices),
         "docs": list(source.docs),
+        "pages": [
+            {"doc": p.name, "outlet": p.outlet, "url": p.url, "published": p.published}
+            for p in source.pages
+        ],
         "mention_ids": list(source.mention_ids),
     }
 
@@ -144,5 +163,6 @@ def event_record(event: FusedEvent) -> EventRecord:
         "contested": list(event.contested),
         "reader_disputes": list(event.reader_disputes),
         "agreement": agreement_record(event.agreement),
+        "deal_id": event.deal_id,
         "notes": event.notes,
     }

@@ -52,6 +52,8 @@ def feature_properties(event: FusedEvent) -> dict[str, Any]:
         "fatalities": event.fatalities,
         "source_count": event.source_count,
         "sources": "; ".join(s.name for s in event.sources),
+        "outlets": "; ".join(_distinct(p.outlet for p in _source_pages(event))),
+        "urls": "; ".join(_distinct(p.url for p in _source_pages(event))),
         "reader_comments": event.reader_comments,
         "contested": ", ".join(event.contested),
         "deal_kind": deal.kind if deal else None,
@@ -60,6 +62,14 @@ def feature_properties(event: FusedEvent) -> dict[str, Any]:
         "mentions": len(event.mention_ids),
         "notes": event.notes,
     }
+
+
+def _source_pages(event: FusedEvent) -> list[PageInfo]:
+    return [page for source in event.sources for page in source.pages]
+
+
+def _distinct(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
 
 
 def point(event: FusedEvent) -> list[float] | None:

@@ -22,7 +22,7 @@ from wardesk.errors import WardeskError
 from wardesk.fuse.build import Member, build_event
 from wardesk.fuse.claims import claims_of
 from wardesk.fuse.match import cluster
-from wardesk.fuse.sources import source_key, story_ids
+from wardesk.fuse.sources import carrier, story_ids
 from wardesk.fuse.types import (
     SLOTS,
     Claim,
@@ -50,9 +50,10 @@ def fuse_mentions(stored: list[StoredMention], bodies: dict[str, str]) -> list[F
     events = []
     for group in cluster(stored):
         members = [
-            Member(s, claims_of(s.mention, s.page.voice), source_key(s, stories)) for s in group
+            Member(s, claims_of(s.mention, s.page.voice), carrier(s, stories))
+            for s in group.members
         ]
-        events.append(build_event(members))
+        events.append(build_event(members, group.thread))
     return sorted(events, key=lambda e: e.event_id)
 
 

@@ -15,6 +15,7 @@ from wardesk.fuse.claims import values_conflict
 from wardesk.fuse.dates import mention_span, parse_span
 from wardesk.fuse.match import DEAL_TYPES
 from wardesk.fuse.notes import event_notes
+from wardesk.fuse.sources import Carrier, independent_sources, is_named
 from wardesk.fuse.types import (
     SLOTS,
     Claim,
@@ -31,11 +32,12 @@ _STATUS_RANK = {"proposed": 1, "agreed": 2, "implemented": 3}
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """A mention inside an event, with its claims and the source it counts for."""
+    """A mention inside an event, with its claims and the story and voices it carries
+    (None for reader comments)."""
 
     stored: StoredMention
     claims: tuple[Claim, ...]
-    source_key: str | None
+    carrier: Carrier | None
 
     @property
     def mention(self):
@@ -46,9 +48,13 @@ class Member:
 def event_id(members: list[Member]) -> str:
     """A stable id: a hash of the event's first article mention (content hash and ordinal)."""
     press = [m for m in members if not m.mention.in_comments] or members
-    doc_id, ordinal = min(m.stored.key for m in press)
+    return _stable_id("ev", min(m.stored.key for m in press))
+
+
+def _stable_id(prefix: str, key: tuple[str, int]) -> str:
+    doc_id, ordinal = key
     digest = hashlib.blake2b(f"{doc_id}:{ordinal}".encode(), digest_size=5).hexdigest()
-    return f"ev-{digest}"
+    return f"{prefix}-{digest}"
 
 
 def _ordered(members: Iterable[Member]) -> list[Member]:
@@ -118,27 +124,43 @@ def _sub_event_type(members: list[Member]) -> tuple[str, str]:
     return event_type, sub
 
 
-def _sources(members: list[Member]) -> tuple[Source, ...]:
-    grouped: dict[str, list[Member]] = defaultdict(list)
-    for member in _ordered(members):
-        if member.source_key is not None:
-            grouped[member.source_key].append(member)
-    sources = []
-    for group in grouped.values():
-        first = group[0]
-        name = first.mention.source if first.source_key.startswith("named:") else None
-        sources.append(
-            Source(
-                name=name or first.stored.page.voice,
-                source_type=first.mention.source_type if name else "outlet",
-                docs=tuple(sorted({m.stored.page.name for m in group})),
-                mention_ids=tuple(m.mention.mention_id for m in group),
-            )
-        )
+def _sources(members: list[Member], source_of: Mapping[tuple[str, int], int]) -> tuple[Source, ...]:
+    grouped: dict[int, list[Member]] = defaultdict(list)
+    for member in members:
+        number = source_of.get(member.stored.key)
+        if number is not None:
+            grouped[number].append(member)
+    sources = [_source(group) for group in grouped.values()]
     return tuple(sorted(sources, key=lambda s: (-len(s.mention_ids), s.name)))
 
 
-def _slots(members: list[Member]) -> dict[str, tuple[SlotValue, ...]]:
+def _voice(member: Member) -> str:
+    """Who speaks in a mention: its named source, else its page in its own voice."""
+    mention = member.mention
+    if is_named(mention.source, mention.source_type):
+        return mention.source
+    return member.stored.page.voice
+
+
+def _source(group: list[Member]) -> Source:
+    named = [m.mention for m in group if is_named(m.mention.source, m.mention.source_type)]
+    voices = list(dict.fromkeys(_voice(m) for m in group))
+    pages = {m.stored.page.name: m.stored.page for m in group}
+    if named:
+        name = _majority(m.source for m in named)
+        kind = next(m.source_type for m in named if m.source == name)
+    else:
+        name, kind = group[0].stored.page.voice, "outlet"
+    return Source(
+        name=name, source_type=kind, docs=tuple(sorted(pages)),
+        mention_ids=tuple(m.mention.mention_id for m in group), voices=tuple(voices),
+        pages=tuple(pages[doc] for doc in sorted(pages)),
+    )  # fmt: skip
+
+
+def _slots(
+    members: list[Member], source_of: Mapping[tuple[str, int], int]
+) -> dict[str, tuple[SlotValue, ...]]:
     found: dict[str, dict[str, list[tuple[Claim, Member]]]] = defaultdict(lambda: defaultdict(list))
     for member in _ordered(members):
         for claim in member.claims:
@@ -146,12 +168,14 @@ def _slots(members: list[Member]) -> dict[str, tuple[SlotValue, ...]]:
     slots = {}
     for slot in SLOTS:
         if slot in found:
-            values = [_slot_value(key, pairs) for key, pairs in found[slot].items()]
+            values = [_slot_value(key, pairs, source_of) for key, pairs in found[slot].items()]
             slots[slot] = tuple(sorted(values, key=lambda v: (-v.support, v.reader_only, v.key)))
     return slots
 
 
-def _slot_value(key: str, pairs: list[tuple[Claim, Member]]) -> SlotValue:
+def _slot_value(
+    key: str, pairs: list[tuple[Claim, Member]], source_of: Mapping[tuple[str, int], int]
+) -> SlotValue:
     refs = tuple(
         SourceRef(
             source=claim.source, source_type=claim.source_type, certainty=claim.certainty,
@@ -160,7 +184,7 @@ def _slot_value(key: str, pairs: list[tuple[Claim, Member]]) -> SlotValue:
         )
         for claim, member in pairs
     )  # fmt: skip
-    support = len({m.source_key for _, m in pairs if m.source_key is not None})
+    support = len({source_of[m.stored.key] for _, m in pairs if m.stored.key in source_of})
     return SlotValue(_majority(c.value for c, _ in pairs) or key, key, support, refs)
 
 
@@ -234,14 +258,18 @@ def _fatalities(slots: Mapping[str, tuple[SlotValue, ...]]) -> int | None:
     return min(counts) if counts else None
 
 
-def build_event(members: list[Member]) -> FusedEvent:
-    """Fuse the members of one event into its record."""
+def build_event(members: list[Member], thread: tuple[str, int] | None = None) -> FusedEvent:
+    """Fuse the members of one event into its record. A deal's events that share a
+    ``thread`` (the stable key of the thread's first mention: see
+    :func:`wardesk.fuse.match.cluster`) are steps of one deal and share its ``deal_id``."""
     members = _ordered(members)
+    numbers = independent_sources([m.carrier for m in members])
+    source_of = {m.stored.key: n for m, n in zip(members, numbers, strict=True) if n is not None}
     event_type, sub = _sub_event_type(members)
     location = _location(members)
     date, start, end, precision = _dates(members)
     actor1, actor2, assoc = _actors(members)
-    slots = _slots(members)
+    slots = _slots(members, source_of)
     contested, disputed = contradictions(slots)
     has_deal = sub in DEAL_TYPES or any(m.mention.agreement for m in members)
     event = FusedEvent(
@@ -250,11 +278,12 @@ def build_event(members: list[Member]) -> FusedEvent:
         actor1=actor1, actor2=actor2, assoc_actors=assoc, fatalities=_fatalities(slots),
         agreement=_agreement(members, slots, location.name if location else None)
         if has_deal else None,
-        sources=_sources(members),
+        sources=_sources(members, source_of),
         reader_comments=sum(1 for m in members if m.mention.in_comments),
         mention_ids=tuple(m.mention.mention_id for m in members),
         members=tuple(m.stored.key for m in members),
         pages=tuple(sorted({m.stored.page.name for m in members})),
         slots=slots, contested=tuple(contested), reader_disputes=tuple(disputed), notes="",
+        deal_id=_stable_id("deal", thread) if has_deal and thread is not None else None,
     )  # fmt: skip
     return replace(event, notes=event_notes(event))

@@ -3,13 +3,15 @@
 A claim is one (slot, value) said by one source. Values are compared by a key:
 places by a transliteration-tolerant skeleton without region words ("Deir Ezzor
 governorate" = "Deir ez-Zor province"), numbers as integers with a tolerance,
-the other slots by fixed words.
+the other slots by fixed words. A death count is a fatalities claim only when it is the
+event's own toll (:mod:`wardesk.fuse.tolls`).
 """
 
 from __future__ import annotations
 
 import re
 
+from wardesk.fuse.tolls import event_toll
 from wardesk.fuse.types import READER, Claim
 from wardesk.geo import skeleton
 from wardesk.model import Mention
@@ -61,8 +63,9 @@ def claims_of(mention: Mention, voice: str) -> tuple[Claim, ...]:
     deal = mention.agreement
     if deal is not None:
         pairs.extend(_deal_pairs(deal))
-    if mention.fatalities is not None:
-        pairs.append(("fatalities", str(mention.fatalities), str(mention.fatalities)))
+    toll = event_toll(mention)
+    if toll is not None:
+        pairs.append(("fatalities", str(toll), str(toll)))
     source = mention_source(mention, voice)
     return tuple(
         Claim(slot, value, key, source, mention.source_type, mention.certainty, mention.in_comments)

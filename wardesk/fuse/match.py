@@ -42,6 +42,8 @@ DEFAULT_TOLERANCE_DAYS = 7
 # A deal reported implemented, then "agreed" or "proposed" long after, is a new deal.
 AFTER_IMPLEMENTED_DAYS = 7
 DEAL_TYPES = frozenset({"Agreement", "Non-violent transfer of territory"})
+# The steps of a deal that are separate events: its agreement and its implementation.
+DEAL_STEPS = {"proposed": "agreement", "agreed": "agreement", "implemented": "implementation"}
 _NOT_A_SIDE = frozenset({"Civilians"})
 _CELL_DEGREES = 0.25
 _KM_PER_DEGREE = 111.0
@@ -136,19 +138,31 @@ def _new_deal_after_implemented(a: Candidate, b: Candidate) -> bool:
     return earlier.status == "implemented" and later.status in ("proposed", "agreed")
 
 
+def steps_match(a: Candidate, b: Candidate) -> bool:
+    """A deal's agreement (proposed or agreed) and its implementation are separate events;
+    a report that names no step, or denies the deal, may join either."""
+    first, second = DEAL_STEPS.get(a.status or ""), DEAL_STEPS.get(b.status or "")
+    return first is None or second is None or first == second
+
+
 def actors_match(a: Candidate, b: Candidate) -> bool:
     """Actors overlap, or one report names too few sides to tell (fewer than two)."""
     return min(len(a.actors), len(b.actors)) < 2 or bool(a.actors & b.actors)
 
 
-def compatible(a: Candidate, b: Candidate) -> bool:
-    """Whether two mentions can be reports of one event."""
+def compatible_but_step(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions can be reports of one event, or of two steps of one deal."""
     return (
         a.family == b.family
         and actors_match(a, b)
         and places_match(a, b)
         and dates_match(a, b)
     )  # fmt: skip
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions can be reports of one event."""
+    return compatible_but_step(a, b) and steps_match(a, b)
 
 
 def _cell(candidate: Candidate) -> tuple[int, int] | None:
@@ -248,14 +262,20 @@ def _units(candidates: list[Candidate]) -> list[list[Candidate]]:
     return list(units.values())
 
 
-def _links(heads: list[Candidate]) -> list[set[int]]:
-    """For each unit, the units it is compatible with (pairs come from the blocks)."""
+def _links(heads: list[Candidate]) -> tuple[list[set[int]], list[set[int]]]:
+    """For each unit, the units it is compatible with, and those it would be compatible with
+    but for a deal's step (pairs come from the blocks)."""
     links: list[set[int]] = [set() for _ in heads]
+    threads: list[set[int]] = [set() for _ in heads]
     for i, j in candidate_pairs(heads):
-        if compatible(heads[i], heads[j]):
-            links[i].add(j)
-            links[j].add(i)
-    return links
+        a, b = heads[i], heads[j]
+        if compatible_but_step(a, b):
+            threads[i].add(j)
+            threads[j].add(i)
+            if steps_match(a, b):
+                links[i].add(j)
+                links[j].add(i)
+    return links, threads
 
 
 def _components(links: list[set[int]]) -> list[list[int]]:
@@ -277,16 +297,30 @@ def _components(links: list[set[int]]) -> list[list[int]]:
     return components
 
 
-def cluster(stored: list[StoredMention]) -> list[list[StoredMention]]:
-    """Group mentions into events; the result does not depend on the input order."""
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The mentions of one event, and its thread: the stable key of the first mention of
+    every event it is a step of (a deal's agreement and its implementation share one)."""
+
+    members: list[StoredMention]
+    thread: tuple[str, int]
+
+
+def cluster(stored: list[StoredMention]) -> list[Group]:
+    """Group mentions into events, each with its thread; the result does not depend on the
+    input order."""
     units = _units(sorted((candidate(s) for s in stored), key=Candidate.order))
-    links = _links([unit[0] for unit in units])
+    links, threads = _links([unit[0] for unit in units])
+    thread_of = {}
+    for thread in _components(threads):
+        key = min(c.item.key for index in thread for c in units[index])
+        thread_of.update(dict.fromkeys(thread, key))
     groups = [
-        [c.item for index in group for c in units[index]]
+        Group([c.item for index in group for c in units[index]], thread_of[component[0]])
         for component in _components(links)
         for group in _complete_groups(component, units, links)
     ]
-    return sorted(groups, key=lambda g: g[0].key)
+    return sorted(groups, key=lambda g: g.members[0].key)
 
 
 def _complete_groups(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wardesk.fuse.types import FusedEvent, SlotValue
+from wardesk.fuse.types import FusedEvent, PageInfo, SlotValue
 
 _SLOT_LABELS = {
     "happened": "happened",
@@ -45,8 +45,25 @@ def _claims(event: FusedEvent) -> list[str]:
     return parts
 
 
+def _page(page: PageInfo) -> str:
+    said = page.outlet or page.name
+    when = f", {page.published[:10]}" if page.published else ""
+    where = f", {page.url}" if page.url else ""
+    return f"{said} ({page.name}{when}{where})" if page.outlet else f"{said}{when}{where}"
+
+
+def _pages(event: FusedEvent) -> str:
+    """Every page an article source is read on: outlet, page, publication day, URL."""
+    pages = sorted(
+        {page.name: page for source in event.sources for page in source.pages}.values(),
+        key=lambda page: (page.published or "9999", page.name),
+    )
+    return "; ".join(_page(page) for page in pages)
+
+
 def event_notes(event: FusedEvent) -> str:
-    """Summarise the event: what, where, when, who, each slot's claims, what is contested."""
+    """Summarise the event: what, where, when, who, each slot's claims, what is contested,
+    how many independent sources, and the pages they are read on."""
     parts = [_headline(event)]
     claims = _claims(event)
     if claims:
@@ -58,4 +75,7 @@ def event_notes(event: FusedEvent) -> str:
         parts.append(f"Disputed only in reader comments: {labels}.")
     count = event.source_count
     parts.append(f"{count} independent source{'s' if count != 1 else ''}.")
+    pages = _pages(event)
+    if pages:
+        parts.append(f"Pages: {pages}.")
     return " ".join(parts)

@@ -1,10 +1,16 @@
-"""Independent sources: one wire story copied by five sites is one source.
+"""Independent sources, counted as wire desks count them: one per originating voice.
 
-Pages whose article bodies share most of their sentences are copies of one story
-(found with MinHash over sentence hashes, checked exactly). A mention's source
-is then a named voice ("SDF spokesman Talal Silo", "the Syrian Observatory for
-Human Rights"), or, when the page speaks for itself or cites nameless sources,
-the story it belongs to. Reader comments are never a source.
+A voice is a named speaker or organisation ("SDF spokesman Talal Silo", "the Syrian
+Observatory for Human Rights") or an outlet speaking for itself. Pages whose article
+bodies share most of their sentences are copies of one story (found with MinHash over
+sentence hashes, checked exactly). Within an event, every mention links the story it
+is told in to the voices it carries: the source it quotes, if named, and the outlet of
+its page. Two mentions count as independent only when no chain of shared stories and
+shared voices joins them, so the same speaker quoted by many pages counts once, pages
+that copy one story count once, an outlet and the speakers it quotes are one source,
+and one page alone is never more than one source. Voices are one when the words of one
+name all appear in the other ("SANA" and "state news agency SANA"). Reader comments are
+never a source.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
 from wardesk.fuse.types import StoredMention
 
@@ -41,6 +49,9 @@ _NAMELESS_WORDS = frozenset(
     ]
 )
 _ARTICLES = frozenset({"The", "A", "An", "Its", "Their"})
+# Words that link the parts of a name and identify nothing themselves.
+_LINK_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "in", "on", "at", "to"})
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def sentence_hashes(body: str) -> frozenset[int]:
@@ -113,15 +124,75 @@ def is_named(source: str | None, source_type: str | None) -> bool:
     return any(w[0].isupper() and w not in _ARTICLES for w in words)
 
 
-def _name_words(source: str) -> list[str]:
-    return [w for w in _WORD.findall(source.lower()) if w not in ("the", "a", "an")]
+def voice_words(name: str) -> frozenset[str]:
+    """The words that identify a voice: lowercased, without notes in brackets ("SANA (state
+    news agency)" is SANA) and without articles and linking words."""
+    core = _BRACKETED.sub(" ", name)
+    words = frozenset(w for w in _WORD.findall(core.lower()) if w not in _LINK_WORDS)
+    return words or frozenset(_WORD.findall(name.lower()))
 
 
-def source_key(stored: StoredMention, stories: Mapping[str, str]) -> str | None:
-    """The independent source a mention counts for; None for reader comments."""
+@dataclass(frozen=True, slots=True)
+class Carrier:
+    """What one article mention links: the story it is told in, and the voices it carries
+    (its named source, and its page's outlet), each as :func:`voice_words`."""
+
+    story: str
+    voices: tuple[frozenset[str], ...]
+
+
+def carrier(stored: StoredMention, stories: Mapping[str, str]) -> Carrier | None:
+    """The story and voices of a mention; None for reader comments, which never count."""
     mention = stored.mention
     if mention.in_comments:
         return None
+    names = [stored.page.outlet]
     if is_named(mention.source, mention.source_type):
-        return "named:" + " ".join(_name_words(mention.source))
-    return "story:" + stories.get(stored.doc_id, stored.doc_id)
+        names.append(mention.source)
+    voices = tuple(words for words in (voice_words(n) for n in names if n) if words)
+    return Carrier(stories.get(stored.doc_id, stored.doc_id), voices)
+
+
+def independent_sources(carriers: Sequence[Carrier | None]) -> list[int | None]:
+    """For each carrier, the number of the independent source it belongs to (numbered in
+    order of first appearance); None for reader comments.
+
+    Stories and voices are joined through the mentions that link them, and voices whose
+    words are all found in another voice are joined to it."""
+    nodes: dict[tuple[str, object], int] = {}
+    parent: list[int] = []
+
+    def node(key: tuple[str, object]) -> int:
+        if key not in nodes:
+            nodes[key] = len(parent)
+            parent.append(len(parent))
+        return nodes[key]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        low, high = sorted((root(a), root(b)))
+        parent[high] = low
+
+    for item in carriers:
+        if item is not None:
+            story = node(("story", item.story))
+            for words in item.voices:
+                join(story, node(("voice", words)))
+    voices = [key[1] for key in nodes if key[0] == "voice"]
+    for a, b in combinations(voices, 2):
+        if a <= b or b <= a:
+            join(nodes[("voice", a)], nodes[("voice", b)])
+    numbers: dict[int, int] = {}
+    found: list[int | None] = []
+    for item in carriers:
+        if item is None:
+            found.append(None)
+            continue
+        group = root(nodes[("story", item.story)])
+        found.append(numbers.setdefault(group, len(numbers)))
+    return found

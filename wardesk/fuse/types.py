@@ -51,6 +51,22 @@ class PageInfo:
         """The name under which the page speaks in its own voice: its outlet, else its name."""
         return self.outlet or self.name
 
+    def to_json(self) -> dict[str, str | None]:
+        """The JSON form kept with an event's sources."""
+        return {
+            "doc_id": self.doc_id,
+            "doc": self.name,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> PageInfo:
+        """Read back what :meth:`to_json` wrote."""
+        return cls(data["doc_id"], data["doc"], data.get("outlet"), data.get("published"),
+                   data.get("url"))  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class StoredMention:
@@ -120,12 +136,21 @@ class SlotValue:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An independent source of an event: a named voice, or one story and its copies."""
+    """An independent source of an event: the voices joined by the pages that carry them
+    (one speaker quoted by many pages, one story and its copies, an outlet and whom it
+    quotes).
+
+    ``name`` is its main voice: the named voice most often heard, else the outlet of its
+    first page. ``voices`` lists every voice it carries as written (outlets speaking for
+    themselves included); ``pages`` the pages it is read on, with outlet, URL and date.
+    """
 
     name: str
     source_type: str | None
     docs: tuple[str, ...]
     mention_ids: tuple[str, ...]
+    voices: tuple[str, ...] = ()
+    pages: tuple[PageInfo, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +180,8 @@ class FusedEvent:
     reader_disputes: tuple[str, ...]
     notes: str
     fused_at: str = ""
+    # Shared by the steps of one deal (its agreement, its implementation); None but for deals.
+    deal_id: str | None = None
 
     @property
     def source_count(self) -> int:

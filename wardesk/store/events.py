@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import asdict
 from typing import Any
 
-from wardesk.fuse.types import SLOTS, FusedEvent, SlotValue, Source, SourceRef
+from wardesk.fuse.types import SLOTS, FusedEvent, PageInfo, SlotValue, Source, SourceRef
 from wardesk.model import Location
 from wardesk.store.db import Database
 from wardesk.store.rows import agreement_from_json, insert_sql
@@ -17,7 +17,7 @@ EVENT_COLUMNS = (
     "longitude", "admin1", "country", "geo_precision", "event_date", "date_start", "date_end",
     "time_precision", "actor1", "actor2", "assoc_actors", "fatalities", "agreement",
     "source_count", "reader_comments", "mention_count", "pages", "contested",
-    "reader_disputes", "notes", "fused_at",
+    "reader_disputes", "notes", "fused_at", "deal_id",
 )  # fmt: skip
 _CHILD_TABLES = ("event_claims", "event_sources", "event_mentions")
 
@@ -42,7 +42,7 @@ def event_row(event: FusedEvent, fused_at: str) -> tuple:
         event.time_precision, event.actor1, event.actor2, json.dumps(list(event.assoc_actors)),
         event.fatalities, _agreement_json(event), event.source_count, event.reader_comments,
         len(event.mention_ids), json.dumps(list(event.pages)), json.dumps(list(event.contested)),
-        json.dumps(list(event.reader_disputes)), event.notes, fused_at,
+        json.dumps(list(event.reader_disputes)), event.notes, fused_at, event.deal_id,
     )  # fmt: skip
 
 
@@ -57,6 +57,22 @@ def _claim_rows(event: FusedEvent) -> list[tuple]:
                  int(value.reader_only), contested, sources)
             )  # fmt: skip
     return rows
+
+
+def _source_row(event_id: str, position: int, source: Source) -> tuple:
+    return (
+        event_id, position, source.name, source.source_type, json.dumps(list(source.docs)),
+        json.dumps(list(source.mention_ids)), json.dumps(list(source.voices), ensure_ascii=False),
+        json.dumps([page.to_json() for page in source.pages], ensure_ascii=False),
+    )  # fmt: skip
+
+
+def _source_from_row(row: dict[str, Any]) -> Source:
+    return Source(
+        row["name"], row["source_type"], tuple(json.loads(row["docs"])),
+        tuple(json.loads(row["mention_ids"])), tuple(json.loads(row["voices"])),
+        tuple(PageInfo.from_json(page) for page in json.loads(row["pages"])),
+    )  # fmt: skip
 
 
 def write_events(db: Database, events: list[FusedEvent], fused_at: str) -> None:
@@ -76,20 +92,9 @@ def write_events(db: Database, events: list[FusedEvent], fused_at: str) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO event_sources (event_id, position, name, source_type, docs, mention_ids)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                e.event_id,
-                i,
-                s.name,
-                s.source_type,
-                json.dumps(list(s.docs)),
-                json.dumps(list(s.mention_ids)),
-            )
-            for e in events
-            for i, s in enumerate(e.sources)
-        ],  # fmt: skip
+        "INSERT INTO event_sources (event_id, position, name, source_type, docs, mention_ids,"
+        " voices, pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [_source_row(e.event_id, i, s) for e in events for i, s in enumerate(e.sources)],
     )
     db.executemany(
         "INSERT INTO event_claims (event_id, slot, position, value, value_key, support,"
@@ -157,16 +162,12 @@ def _event_from_rows(
         time_precision=row["time_precision"], actor1=row["actor1"], actor2=row["actor2"],
         assoc_actors=tuple(json.loads(row["assoc_actors"])), fatalities=row["fatalities"],
         agreement=agreement_from_json(json.loads(row["agreement"]) if row["agreement"] else None),
-        sources=tuple(
-            Source(s["name"], s["source_type"], tuple(json.loads(s["docs"])),
-                   tuple(json.loads(s["mention_ids"])))
-            for s in sources
-        ),
+        sources=tuple(_source_from_row(s) for s in sources),
         reader_comments=row["reader_comments"],
         mention_ids=tuple(m["mention_id"] for m in members),
         members=tuple((m["doc_id"], m["ordinal"]) for m in members),
         pages=tuple(json.loads(row["pages"])), slots=_slots(claims),
         contested=tuple(json.loads(row["contested"])),
         reader_disputes=tuple(json.loads(row["reader_disputes"])), notes=row["notes"],
-        fused_at=row["fused_at"],
+        fused_at=row["fused_at"], deal_id=row["deal_id"],
     )  # fmt: skip
