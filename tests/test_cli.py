@@ -264,3 +264,20 @@ def test_error_lines_print_install_hints_and_values_as_text(capsys):
     assert "pip install 'wardesk[postgres]'" in printed
     assert "postgresql://h/[bold]db" in printed
     assert "no[/]such\\x1b[2J" in printed and "\x1b" not in printed
+
+
+@pytest.mark.parametrize("fmt", ["acled", "parquet"])
+def test_export_to_a_missing_folder_is_one_coded_error_line(tmp_path, fmt):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "reader.txt").write_text(READER_PAGE)
+    db = tmp_path / "w.db"
+    assert invoke("run", str(pages), "--db", str(db)).exit_code == 0
+    target = tmp_path / "no-such-folder" / f"x.{fmt}"
+    result = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "-o", str(target), "--db", str(db)]
+    )
+    assert result.exit_code == 2, result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: [E034]") and str(target) in lines[0]
+    assert not target.parent.exists()

@@ -17,7 +17,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ct
 def print_error(exc: WardeskError) -> None:
     """The one line a coded error prints (its message names the user's paths and values:
     text, never markup)."""
-    err_console.print(line(("error:", "red"), " ", plain(exc)))
+    err_console.print(line(("error:", "red"), " ", plain(exc)), soft_wrap=True)
 
 
 class WardeskGroup(click.Group):

@@ -256,16 +256,24 @@ def export(
     options = ExportOptions(since, types, include_all)
     store = open_existing(db)
     try:
-        if fmt == "parquet":
-            count = write_export(store, fmt, output, options)
-        elif output is None:
+        if output is None:
             count = write_export(store, fmt, sys.stdout, options)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as stream:
-                count = write_export(store, fmt, stream, options)
+            count = _export_to_file(store, fmt, output, options)
     finally:
         store.close()
     err_console.print(f"{count} events exported ({fmt})", highlight=False)
+
+
+def _export_to_file(store: Store, fmt: str, output: str, options: ExportOptions) -> int:
+    """Write the export to the file ``output``; a path that cannot be written is E034."""
+    try:
+        if fmt == "parquet":
+            return write_export(store, fmt, output, options)
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            return write_export(store, fmt, stream, options)
+    except OSError as exc:
+        raise WardeskError("E034", path=output, detail=exc.strerror or exc) from exc
 
 
 @cli.command()
