@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -16,7 +15,8 @@ from wardesk.cli.common import err_console, json_line, line, out_console, plain
 from wardesk.errors import WardeskError
 from wardesk.export import FORMATS, ExportOptions, event_record, select_events, write_export
 from wardesk.fuse.types import FusedEvent, FusionResult
-from wardesk.store import Store, is_postgres_url, open_store
+from wardesk.store import Store, open_store
+from wardesk.store.db import require_wardesk_database
 
 EVENT_ROWS = 50
 
@@ -56,9 +56,9 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_existing(db: str) -> Store:
-    """Open a database that must already exist (a SQLite file is never created here)."""
-    if not is_postgres_url(db) and not Path(db).is_file():
-        raise WardeskError("E004", db=db, detail="no such file (write it with wardesk run first)")
+    """Open a database wardesk wrote (a missing SQLite file, or a database without wardesk's
+    tables, is refused: reading never creates them)."""
+    require_wardesk_database(db)
     return open_store(db)
 
 
