@@ -16,7 +16,7 @@ from wardesk.store import display_target
 # for a request's headers to arrive, connections served at once.
 KEEP_ALIVE_SECONDS = 5
 HEADER_SECONDS = 10
-MAX_CONNECTIONS = 200
+MAX_CONNECTIONS = 1000
 
 
 @cli.command()
