@@ -5,7 +5,8 @@ sequences reach the terminal as the characters they are, control characters writ
 
 The database commands (events, show, search, the error line of a missing event) read one
 database whose stored names and text are replaced by the drawn text for each example; the
-page commands (segment) read the drawn text from standard input.
+page commands (segment) read the drawn text from standard input, and geocode takes it as
+the name to resolve.
 """
 
 from __future__ import annotations
@@ -120,3 +121,12 @@ def test_segment_prints_any_page_text_as_text(title, body):
     record = json.loads(parsed.output)
     for part in (record["title"], record["body"], *(c["text"] for c in record["comments"])):
         assert_shown(part or "", shown.output)
+
+
+@BOUNDED
+@given(name=TEXT)
+@example(name="Raqqa [/] \x1b[5m :fire:")
+def test_geocode_prints_any_name_as_text(name):
+    result = invoke("geocode", "--", name)
+    assert result.exit_code in (0, 1), result.output  # 1: no place by that name
+    assert_shown(name, result.output)
