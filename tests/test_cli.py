@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +180,104 @@ def test_geocode_shows_scored_candidates():
 
 def test_geocode_unknown_name_exits_1():
     assert invoke("geocode", "Qwzxyplace").exit_code == 1
+
+
+def _start_run(pages: Path, db: Path) -> subprocess.Popen:
+    """``wardesk run`` with two worker processes, in a process group of its own (as a shell
+    starts a command, so that Ctrl-C reaches the workers too)."""
+    command = [sys.executable, "-c", "from wardesk.cli import main; main()",
+               "run", str(pages), "--db", str(db), "--workers", "2"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def _stored_pages(db: Path) -> int:
+    try:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize("when", ["while the workers start", "after the first pages"])
+def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, when):
+    pages, db = tmp_path / "pages", tmp_path / "w.db"
+    pages.mkdir()
+    story = "Report {i}\n\nGovernment forces shelled the town of Idlib on Monday, a monitor said.\n"
+    for i in range(400):
+        (pages / f"page-{i:03d}.txt").write_text(story.format(i=i), encoding="utf-8")
+    process = _start_run(pages, db)
+    deadline = time.monotonic() + 180
+    ready = (lambda: db.exists()) if when.startswith("while") else (lambda: _stored_pages(db) > 0)
+    while not ready() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert [line for line in stderr.splitlines() if line.strip()] == [
+        "interrupted (Ctrl-C): work already committed is kept"
+    ]
+
+
+READER_PAGE = """Fighting near the river
+
+Government forces shelled the town of Idlib on Monday, a monitor said.
+
+  • Sami K.
+
+    Rebels attacked an army checkpoint in Saraqib last night, my brother saw it.
+
+  • Lena P.
+
+    Thanks for the update.
+"""
+
+
+def test_the_results_table_shows_names_and_markers_as_text(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    hostile = "a[blink]b[red]c\x1b[31mred:fire:.txt"
+    (pages / hostile).write_text(READER_PAGE.replace("Fighting", "[update] Fighting [/] [video]"))
+    (pages / "reader.txt").write_text(READER_PAGE)
+    result = invoke("run", str(pages), "--db", str(tmp_path / "w.db"))
+    assert result.exit_code == 0, result.output
+    assert "a[blink]b[red]c\\x1b[31mred:fire:.txt" in result.output
+    assert "\x1b" not in result.output
+    rows = [row for row in result.output.splitlines() if "Saraqib" in row]
+    assert rows and all("[comment]" in row for row in rows), "reader mentions must be marked"
+    search = invoke("search", "Idlib", "--db", str(tmp_path / "w.db"))
+    assert "[update] Fighting [/] [video]" in search.output
+
+
+def test_error_lines_print_install_hints_and_values_as_text(capsys):
+    from wardesk.cli.app import print_error
+    from wardesk.errors import WardeskError
+
+    print_error(WardeskError("E007", db="postgresql://h/[bold]db"))
+    print_error(WardeskError("E001", path="no[/]such\x1b[2J"))
+    printed = capsys.readouterr().err
+    assert "pip install 'wardesk[postgres]'" in printed
+    assert "postgresql://h/[bold]db" in printed
+    assert "no[/]such\\x1b[2J" in printed and "\x1b" not in printed
+
+
+@pytest.mark.parametrize("fmt", ["acled", "parquet"])
+def test_export_to_a_missing_folder_is_one_coded_error_line(tmp_path, fmt):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "reader.txt").write_text(READER_PAGE)
+    db = tmp_path / "w.db"
+    assert invoke("run", str(pages), "--db", str(db)).exit_code == 0
+    target = tmp_path / "no-such-folder" / f"x.{fmt}"
+    result = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "-o", str(target), "--db", str(db)]
+    )
+    assert result.exit_code == 2, result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: [E034]") and str(target) in lines[0]
+    assert not target.parent.exists()

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "{{y}}, e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png.",
     "E033": "the admin token must be at least {minimum} printable ASCII characters without "
     "spaces; leave --token out to have one made for you.",
+    "E034": "cannot write {path}: {detail}. Check that its folder exists and is writable.",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",

@@ -8,9 +8,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,8 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 HOSTILE = Path(__file__).parent / "pages"
 SHARED = Path(os.environ.get("WARDESK_SHARED", REPO.parent / "shared"))
+# The desk answers only the names it serves (Host check); TestClient says "testserver".
+LOCAL = "http://127.0.0.1"
 CHROMIUM = Path(os.environ.get("WARDESK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -71,7 +76,7 @@ def client(desk_db: Path):
 
     from wardesk.web import create_app
 
-    with TestClient(create_app(desk_db)) as test_client:
+    with TestClient(create_app(desk_db), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -79,6 +84,44 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+Served = tuple[str, subprocess.Popen]
+
+
+@contextmanager
+def _serving(*args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+    """``wardesk serve ARGS`` in its own process on a free port (no WARDESK_TOKEN unless
+    ``env`` sets it); yields its loopback URL and the process, whose stderr is a text pipe."""
+    import httpx
+
+    port = free_port()
+    command = [sys.executable, "-c", "from wardesk.cli import main; main()", "serve",
+               "--port", str(port), *args]  # fmt: skip
+    environment = {k: v for k, v in os.environ.items() if k != "WARDESK_TOKEN"}
+    environment.update(env or {}, PYTHONPATH=str(REPO))
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=environment)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, "wardesk serve did not start"
+            try:
+                httpx.get(f"{url}/api/config", timeout=1.0)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def serving() -> Callable[..., AbstractContextManager[Served]]:
+    """Start ``wardesk serve`` in its own process: ``with serving("--db", db) as (url, proc)``."""
+    return _serving
 
 
 @pytest.fixture(scope="session")

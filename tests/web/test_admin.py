@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
@@ -13,6 +14,7 @@ from wardesk.cli import cli
 from wardesk.errors import WardeskError
 from wardesk.web import create_app
 
+LOCAL = "http://127.0.0.1"  # a name the desk serves (TestClient would say "testserver")
 TOKEN = "a-test-token-of-some-length"
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -21,7 +23,7 @@ READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 def writable(tmp_path, desk_db):
     db = tmp_path / "desk.db"
     shutil.copy(desk_db, db)
-    with TestClient(create_app(db, read_only=False, token=TOKEN)) as client:
+    with TestClient(create_app(db, read_only=False, token=TOKEN), base_url=LOCAL) as client:
         yield client
 
 
@@ -82,28 +84,21 @@ def test_a_guessable_or_odd_token_is_refused(desk_db, token):
         create_app(desk_db, token=token)
 
 
-def test_serve_writable_makes_and_prints_a_token(monkeypatch, tmp_path, desk_db):
-    import uvicorn
-
+def test_serve_writable_makes_and_prints_a_token(serving, tmp_path, desk_db):
     db = tmp_path / "desk.db"
     shutil.copy(desk_db, db)
-    calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(app))
-    monkeypatch.delenv("WARDESK_TOKEN", raising=False)
-    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--writable"])
-    assert result.exit_code == 0, result.output
-    token = calls[0].state.settings.token
-    assert token and len(token) >= 16 and token in result.output
+    with serving("--db", str(db), "--writable") as (url, process):
+        printed = process.stderr.readline()
+        assert printed.startswith("admin token")
+        token = printed.split()[-1]
+        assert len(token) >= 16
+        fuse = httpx.post(f"{url}/api/admin/fuse", headers={"Authorization": f"Bearer {token}"})
+        assert fuse.status_code == 200, fuse.text
     short = CliRunner().invoke(cli, ["serve", "--db", str(db), "--writable", "--token", "abc"])
     assert short.exit_code == 2 and "E033" in short.output
 
 
-def test_a_read_only_server_keeps_no_token(monkeypatch, desk_db):
-    import uvicorn
-
-    calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(app))
-    monkeypatch.setenv("WARDESK_TOKEN", TOKEN)
-    result = CliRunner().invoke(cli, ["serve", "--db", str(desk_db)])
-    assert result.exit_code == 0, result.output
-    assert calls[0].state.settings.token is None
+def test_a_read_only_server_keeps_no_token(serving, desk_db):
+    with serving("--db", str(desk_db), env={"WARDESK_TOKEN": TOKEN}) as (url, _):
+        fuse = httpx.post(f"{url}/api/admin/fuse", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert fuse.status_code == 403

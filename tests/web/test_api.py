@@ -278,7 +278,7 @@ def test_an_old_schema_is_refused_read_only(tmp_path):
 def test_seeds_contested_destination_draws_one_arrow_per_claim(seeds_db):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(seeds_db)) as seeds:
+    with TestClient(create_app(seeds_db), base_url="http://127.0.0.1") as seeds:
         contested = seeds.get("/api/events", params={"contested": "true"}).json()["events"]
         deals = [e for e in contested if "destination" in e["contested"]]
         assert deals, "the seeds report a deal whose destination the sources contradict"

@@ -43,7 +43,7 @@ def pg_db(tmp_path):
 def test_the_api_reads_postgresql_read_only(pg_db):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(pg_db)) as client:
+    with TestClient(create_app(pg_db), base_url="http://127.0.0.1") as client:
         events = client.get("/api/events", params={"all": "true"}).json()
         assert events["total"] > 3
         filtered = client.get(

@@ -1,7 +1,8 @@
 """The ``wardesk`` command line: a thin layer over the library that renders and exits.
 
 Exit codes for batch commands: 0 every page fine, 1 some pages failed (listed in
-the summary), 2 nothing was done (no readable page, or a usage error).
+the summary), 2 nothing was done (no readable page, or a usage error), 130 stopped by
+Ctrl-C.
 """
 
 from wardesk.cli import evaluate, events, geocode, pages, schema, serve  # noqa: F401  (importing registers the commands)

@@ -7,19 +7,35 @@ from typing import Any
 import click
 
 from wardesk import __version__
-from wardesk.cli.common import err_console
+from wardesk.cli.common import err_console, line, plain
 from wardesk.errors import WardeskError
+
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+def print_error(exc: WardeskError) -> None:
+    """The one line a coded error prints (its message names the user's paths and values:
+    text, never markup)."""
+    err_console.print(line(("error:", "red"), " ", plain(exc)), soft_wrap=True)
 
 
 class WardeskGroup(click.Group):
-    """A command group that turns library errors into one clean line and exit code 2."""
+    """A command group that turns library errors into one clean line and exit code 2, and
+    Ctrl-C into one line and exit code 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WardeskError as exc:
-            err_console.print(f"[red]error:[/] {exc}", highlight=False)
-            ctx.exit(2)
+            print_error(exc)
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            # Each page is committed whole, so what was stored stays and a re-run goes on.
+            err_console.print(
+                "interrupted (Ctrl-C): work already committed is kept", style="red", markup=False
+            )
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=WardeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,4 +47,7 @@ def cli() -> None:
     PAGES may be files, folders (read recursively), or - for standard input.
     Formats: plain-text pages (.txt), HTML (.html), JSON Lines records (.jsonl)
     with id, url, outlet, published, title and text or html.
+
+    Exit codes: 0 every page fine, 1 some pages skipped, 2 nothing done (an error, or
+    no readable page), 130 stopped by Ctrl-C.
     """

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from wardesk.ingest import IngestOptions
 from wardesk.ingest.metadata import load_metadata
@@ -18,13 +20,39 @@ from wardesk.model import Mention, PageFailure
 from wardesk.nlp import DEFAULT_MODEL
 from wardesk.pipeline import Services, load_services
 
-err_console = Console(stderr=True)
+# No emoji codes: ":fire:" in a page title is text, not a picture.
+err_console = Console(stderr=True, emoji=False)
 # Piped output (CI logs, files) gets a wide table rather than rich's 80-column default.
-out_console = Console() if sys.stdout.isatty() else Console(width=160)
+out_console = Console(emoji=False) if sys.stdout.isatty() else Console(width=160, emoji=False)
 TABLE_ROWS = 40
+# C0 and C1 control characters but tab and newline: an escape sequence in a file name must
+# reach the terminal as visible text, never as a command to it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-TABLE_ROWS = 40
+def visible(text: str) -> str:
+    """``text`` with its control characters written out as ``\\xNN``."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def plain(value: object, style: str = "") -> Text:
+    """Untrusted text (page text, names, ids, paths) as Rich prints it: never read as markup,
+    control characters written out; ``style`` is ours, e.g. ``"bold"``."""
+    return Text(visible(str(value)), style=style)
+
+
+def line(*parts: Text | str | tuple[str, str]) -> Text:
+    """One printed line from our own words (``str`` or ``(str, style)``) and :func:`plain`
+    pieces of untrusted text."""
+    return Text.assemble(*parts)
+
+
+def json_line(record: object, *, indent: int | None = None) -> str:
+    """A JSON document for the terminal: like ``json.dumps(..., ensure_ascii=False)``, with the
+    C1 control characters (which JSON leaves raw and some terminals obey) written as
+    ``\\u00NN`` too; the data read back is the same."""
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 METADATA_HELP = (
@@ -106,9 +134,7 @@ def report_failure(failure: PageFailure) -> None:
     reason = (
         failure.reason if failure.reason.startswith("[") else f"[{failure.code}] {failure.reason}"
     )
-    err_console.print(
-        f"[yellow]skipped[/] {escape(failure.name)}: {escape(reason)}", highlight=False
-    )
+    err_console.print(line(("skipped", "yellow"), " ", plain(failure.name), ": ", plain(reason)))
 
 
 def load_services_with_status(model: str) -> Services:
@@ -117,6 +143,7 @@ def load_services_with_status(model: str) -> Services:
 
 
 def mention_table(mentions: list[Mention], *, title: str) -> Table:
+    """The mentions, one row each (the first ``TABLE_ROWS``)."""
     table = Table(title=title, title_justify="left")
     for header in ("page", "event", "where", "when", "who", "says who", "certainty"):
         table.add_column(header, overflow="fold")
@@ -127,17 +154,18 @@ def mention_table(mentions: list[Mention], *, title: str) -> Table:
     return table
 
 
-def _mention_cells(mention: Mention) -> tuple[str, ...]:
+def _mention_cells(mention: Mention) -> tuple[Text, ...]:
     deal = mention.agreement
     event = mention.sub_event_type + (f" ({deal.kind}, {deal.status or '?'})" if deal else "")
     if mention.in_comments:
         event += " [comment]"
     who = " / ".join(a for a in (mention.actor1, mention.actor2) if a)
     where = mention.location.name if mention.location else "—"
-    return (
+    cells = (
         mention.doc, event, where, mention.date or "—", who or "—",
         mention.source or "—", mention.certainty,
     )  # fmt: skip
+    return tuple(plain(cell) for cell in cells)
 
 
 def explain_mentions(mentions: list[Mention]) -> None:
@@ -145,10 +173,11 @@ def explain_mentions(mentions: list[Mention]) -> None:
     for mention in mentions:
         who = mention.source or "the outlet itself"
         cues = "; ".join(mention.cues) or "no cue: the outlet's own voice"
+        said = f" {mention.sub_event_type}: source={who} ({mention.source_type or '—'}), "
         err_console.print(
-            f"[bold]{mention.mention_id}[/] {mention.sub_event_type}: "
-            f"source={who} ({mention.source_type or '—'}), certainty={mention.certainty} "
-            f"[dim]← {cues}[/]",
-            highlight=False,
+            line(
+                plain(mention.mention_id, "bold"), plain(said),
+                plain(f"certainty={mention.certainty} "), plain(f"← {cues}", "dim"),
+            ),
             soft_wrap=True,
-        )
+        )  # fmt: skip

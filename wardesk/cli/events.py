@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from wardesk.cli.app import cli
-from wardesk.cli.common import err_console, out_console
+from wardesk.cli.common import err_console, json_line, line, out_console, plain
 from wardesk.errors import WardeskError
 from wardesk.export import FORMATS, ExportOptions, event_record, select_events, write_export
 from wardesk.fuse.types import FusedEvent, FusionResult
-from wardesk.store import Store, is_postgres_url, open_store
+from wardesk.store import Store, open_store
+from wardesk.store.db import require_wardesk_database
 
 EVENT_ROWS = 50
 
@@ -56,9 +56,9 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_existing(db: str) -> Store:
-    """Open a database that must already exist (a SQLite file is never created here)."""
-    if not is_postgres_url(db) and not Path(db).is_file():
-        raise WardeskError("E004", db=db, detail="no such file (write it with wardesk run first)")
+    """Open a database wardesk wrote (a missing SQLite file, or a database without wardesk's
+    tables, is refused: reading never creates them)."""
+    require_wardesk_database(db)
     return open_store(db)
 
 
@@ -77,10 +77,10 @@ def _sources_cell(event: FusedEvent) -> str:
     return cell
 
 
-def _contested_cell(event: FusedEvent) -> str:
-    parts = [f"[bold red]! {slot}[/]" for slot in event.contested]
-    parts += [f"[yellow]? {slot} (readers)[/]" for slot in event.reader_disputes]
-    return "\n".join(parts) or "—"
+def _contested_cell(event: FusedEvent) -> Text:
+    parts = [plain(f"! {slot}", "bold red") for slot in event.contested]
+    parts += [plain(f"? {slot} (readers)", "yellow") for slot in event.reader_disputes]
+    return Text("\n").join(parts) if parts else Text("—")
 
 
 def events_table(events: list[FusedEvent], *, title: str) -> Table:
@@ -89,11 +89,12 @@ def events_table(events: list[FusedEvent], *, title: str) -> Table:
     for header in ("event", "what", "where", "when", "who", "sources", "mentions", "contested"):
         table.add_column(header, overflow="fold")
     for event in events[:EVENT_ROWS]:
-        table.add_row(
+        cells = (
             event.event_id, _what(event), event.location.name if event.location else "—",
             event.date or "—", " / ".join(a for a in (event.actor1, event.actor2) if a) or "—",
-            _sources_cell(event), str(len(event.mention_ids)), _contested_cell(event),
+            _sources_cell(event), str(len(event.mention_ids)),
         )  # fmt: skip
+        table.add_row(*(plain(cell) for cell in cells), _contested_cell(event))
     if len(events) > EVENT_ROWS:
         table.caption = f"… and {len(events) - EVENT_ROWS} more (wardesk export for all)"
     table.caption = (table.caption + "\n" if table.caption else "") + (
@@ -126,7 +127,7 @@ def events(
         found = [e for e in found if e.contested]
     if fmt == "json":
         for event in found:
-            click.echo(json.dumps(event_record(event), ensure_ascii=False))
+            click.echo(json_line(event_record(event)))
         return
     out_console.print(events_table(found, title=f"{len(found)} fused events"))
 
@@ -152,11 +153,12 @@ def claims_table(event: FusedEvent) -> Table:
     table = Table(title="Claims, source by source", title_justify="left")
     table.add_column("slot")
     for name, reader in columns:
-        table.add_column(f"{name}\n[dim](reader)[/]" if reader else name, overflow="fold")
+        header = line(plain(name), ("\n(reader)", "dim")) if reader else plain(name)
+        table.add_column(header, overflow="fold")
     for slot, values in event.slots.items():
-        label = f"[bold red]{slot} ![/]" if slot in event.contested else slot
+        label = plain(f"{slot} !", "bold red") if slot in event.contested else plain(slot)
         if slot in event.reader_disputes:
-            label = f"[yellow]{slot} ?[/]"
+            label = plain(f"{slot} ?", "yellow")
         cells = []
         for name, reader in columns:
             said = [
@@ -164,15 +166,15 @@ def claims_table(event: FusedEvent) -> Table:
                 for v in values
                 if any(r.source == name and r.in_comments == reader for r in v.sources)
             ]
-            cells.append(_cell(said))
+            cells.append(plain(_cell(said)))
         table.add_row(label, *cells)
     return table
 
 
 def _print_header(event: FusedEvent) -> None:
     place = event.location
+    title = line(plain(event.event_id, "bold"), plain(f"  {_what(event)}  ({event.event_type})"))
     lines = [
-        f"[bold]{event.event_id}[/]  {_what(event)}  ({event.event_type})",
         f"where: {place.name} ({place.lat}, {place.lon}; precision {place.precision})"
         if place else "where: —",
         f"when: {event.date or '—'}"
@@ -186,25 +188,26 @@ def _print_header(event: FusedEvent) -> None:
         + (f"; disputed only by readers: {', '.join(event.reader_disputes)}" if event.reader_disputes else ""),
         f"pages: {', '.join(event.pages)}",
     ]  # fmt: skip
-    for line in lines:
-        out_console.print(line, highlight=False)
+    out_console.print(title)
+    for text in lines:
+        out_console.print(plain(text))
 
 
 def _print_evidence(store: Store, event: FusedEvent) -> None:
     doc_ids = sorted({doc_id for doc_id, _ in event.members})
     by_key = {s.key: s for s in store.stored_mentions(doc_ids)}
-    out_console.print("[bold]Evidence[/]")
+    out_console.print("Evidence", style="bold", markup=False)
     for key in event.members:
         stored = by_key.get(key)
         if stored is None:
             continue
         mention = stored.mention
         who = mention.source or ("reader comment" if mention.in_comments else stored.page.voice)
-        tag = " [dim](reader comment)[/]" if mention.in_comments else ""
+        tag = (" (reader comment)", "dim") if mention.in_comments else ""
         out_console.print(
-            f"- [cyan]{who}[/]{tag} in {mention.mention_id}: “{mention.evidence.text}”",
-            highlight=False,
-        )
+            line("- ", plain(who, "cyan"), tag,
+                 plain(f" in {mention.mention_id}: “{mention.evidence.text}”"))
+        )  # fmt: skip
 
 
 @cli.command()
@@ -221,7 +224,7 @@ def show(event_id: str, db: str, fmt: str) -> None:
     try:
         event = store.event(event_id)
         if fmt == "json":
-            click.echo(json.dumps(event_record(event), ensure_ascii=False, indent=2))
+            click.echo(json_line(event_record(event), indent=2))
             return
         _print_header(event)
         out_console.print(claims_table(event))
@@ -253,16 +256,24 @@ def export(
     options = ExportOptions(since, types, include_all)
     store = open_existing(db)
     try:
-        if fmt == "parquet":
-            count = write_export(store, fmt, output, options)
-        elif output is None:
+        if output is None:
             count = write_export(store, fmt, sys.stdout, options)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as stream:
-                count = write_export(store, fmt, stream, options)
+            count = _export_to_file(store, fmt, output, options)
     finally:
         store.close()
     err_console.print(f"{count} events exported ({fmt})", highlight=False)
+
+
+def _export_to_file(store: Store, fmt: str, output: str, options: ExportOptions) -> int:
+    """Write the export to the file ``output``; a path that cannot be written is E034."""
+    try:
+        if fmt == "parquet":
+            return write_export(store, fmt, output, options)
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            return write_export(store, fmt, stream, options)
+    except OSError as exc:
+        raise WardeskError("E034", path=output, detail=exc.strerror or exc) from exc
 
 
 @cli.command()
@@ -276,9 +287,9 @@ def search(query: str, db: str, limit: int) -> None:
         hits = store.search(query, limit=limit)
     finally:
         store.close()
-    table = Table(title=f"{len(hits)} pages match {query!r}", title_justify="left")
+    table = Table(title=plain(f"{len(hits)} pages match {query!r}"), title_justify="left")
     for header in ("page", "title", "text"):
         table.add_column(header, overflow="fold")
     for hit in hits:
-        table.add_row(hit.name, hit.title or "—", hit.snippet)
+        table.add_row(plain(hit.name), plain(hit.title or "—"), plain(hit.snippet))
     out_console.print(table)

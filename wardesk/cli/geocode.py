@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 from rich.table import Table
 
 from wardesk.cli.app import cli
-from wardesk.cli.common import out_console
+from wardesk.cli.common import json_line, out_console, plain
 from wardesk.geo import ResolveContext, candidates, country_focus, open_gazetteer, resolve
 
 
@@ -42,7 +41,7 @@ def geocode(
     found = candidates(name, context, gazetteer)[:limit]
     if as_json:
         rows = [{"score": round(c.score, 3), "how": c.how, **_location(c)} for c in found]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_line(rows, indent=2))
     else:
         out_console.print(_table(name, focus, found))
     sys.exit(0 if found else 1)
@@ -59,15 +58,16 @@ def _location(scored) -> dict:
 
 def _table(name: str, focus: tuple[str, ...], found) -> Table:
     title = f"Candidates for “{name}”" + (f" (page focus: {', '.join(focus)})" if focus else "")
-    table = Table(title=title, title_justify="left")
+    table = Table(title=plain(title), title_justify="left")
     for header in ("score", "place", "admin1", "country", "lat, lon", "precision", "how"):
         table.add_column(header)
     for scored in found:
         place = _location(scored)
-        table.add_row(
+        cells = (
             f"{scored.score:.2f}", place["name"], place["admin1"] or "—", place["country"] or "—",
             f"{place['lat']:.4f}, {place['lon']:.4f}", str(place["precision"]), scored.how,
         )  # fmt: skip
+        table.add_row(*(plain(cell) for cell in cells))
     if not found:
         table.caption = "no place known by that name"
     return table

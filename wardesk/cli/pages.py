@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -24,9 +23,12 @@ from wardesk.cli.common import (
     explain_mentions,
     ingest_options,
     ingest_settings,
+    json_line,
+    line,
     mention_table,
     model_option,
     out_console,
+    plain,
     report_failure,
 )
 from wardesk.cli.events import print_fusion_summary
@@ -65,24 +67,21 @@ def segment(pages: tuple[str, ...], fmt: str, **ingest_opts: Any) -> None:
         record = {"doc": doc.name, **segments_to_json(segments)}
         if fmt == "json":
             indent = 2 if len(pages) == 1 else None
-            click.echo(json.dumps(record, ensure_ascii=False, indent=indent))
+            click.echo(json_line(record, indent=indent))
         else:
             _print_segments_text(record)
     sys.exit(batch_exit_code(read=written + failed, failed=failed))
 
 
 def _print_segments_text(record: dict[str, Any]) -> None:
-    out_console.rule(f"[bold]{record['doc']}")
-    out_console.print(f"[bold]TITLE[/] {record['title']}", highlight=False)
-    out_console.print(record["body"], highlight=False)
+    out_console.rule(plain(record["doc"], "bold"))
+    out_console.print(line(("TITLE", "bold"), " ", plain(record["title"])))
+    out_console.print(plain(record["body"]))
     for comment in record["comments"]:
-        indent = "  " * comment["depth"]
-        out_console.print(
-            f"{indent}[cyan]{comment['author'] or '(no name)'}[/]: {comment['text']}",
-            highlight=False,
-        )
-    for line in record["boilerplate"]:
-        out_console.print(f"[dim]boilerplate: {line}[/]", highlight=False)
+        author = plain(comment["author"] or "(no name)", "cyan")
+        out_console.print(line("  " * comment["depth"], author, ": ", plain(comment["text"])))
+    for boilerplate in record["boilerplate"]:
+        out_console.print(plain(f"boilerplate: {boilerplate}"), style="dim")
 
 
 def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -161,7 +160,7 @@ def extract(
                 explain_mentions(item.mentions)
             if fmt == "jsonl":
                 for mention in item.mentions:
-                    click.echo(json.dumps(mention_record(mention), ensure_ascii=False))
+                    click.echo(json_line(mention_record(mention)))
             else:
                 found.extend(item.mentions)
     if fmt == "table":
@@ -257,7 +256,7 @@ def _print_summary(summary: RunSummary, db: str, fusion: FusionResult) -> None:
     if summary.stored:
         out_console.print(_dates_line(summary), highlight=False, soft_wrap=True)
     print_fusion_summary(fusion)
-    out_console.print(f"Database: {display_target(db)}", highlight=False, soft_wrap=True)
+    out_console.print(line("Database: ", plain(display_target(db))), soft_wrap=True)
 
 
 def _dates_line(summary: RunSummary) -> str:

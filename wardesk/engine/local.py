@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 from typing import TypeVar
@@ -53,11 +56,27 @@ def _init_worker(factory: Factory) -> None:
     raised here, the pool would restart the worker forever.
     """
     one_blas_thread()  # this process is ours: for good
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         _Worker.process = factory()
         _Worker.loads += 1
     except WardeskError as exc:
         _Worker.error = exc
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C meanwhile, so that processes spawned meanwhile ignore it from their first
+    instruction (Python keeps an inherited SIG_IGN): the parent stops them and says so once,
+    instead of each worker printing a traceback. Only the main thread may set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run_worker_chunk(items: list[Item]) -> tuple[list[Outcome], ChunkReport]:
@@ -115,9 +134,10 @@ class LocalEngine:
         else:
             # spawn, not fork: a fork of a process with threads (progress bars, Ray) can hang.
             context = mp.get_context("spawn")
-            self._pool = context.Pool(
-                self.workers, initializer=_init_worker, initargs=(self.factory,)
-            )
+            with _ctrl_c_ignored():
+                self._pool = context.Pool(
+                    self.workers, initializer=_init_worker, initargs=(self.factory,)
+                )
         return self
 
     def __exit__(

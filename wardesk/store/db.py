@@ -14,6 +14,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from wardesk.errors import WardeskError
 
@@ -181,3 +182,53 @@ def _connect_postgres(url: str) -> Database:
         raise WardeskError("E004", db=shown, detail=str(exc).strip()) from exc
     conn.execute("SET client_min_messages = warning")
     return Database(conn, "postgresql", shown)
+
+
+def open_sqlite_file(path: str, *, read_only: bool) -> Database:
+    """Open an existing SQLite file, never creating it; read-only (``mode=ro`` and
+    ``query_only``: nothing can write through it) or read-write. The connection may be used
+    from several threads in turn (a web request's dependency and handler)."""
+    mode = "ro" if read_only else "rw"
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error as exc:
+        raise WardeskError("E004", db=path, detail=str(exc)) from exc
+    return Database(conn, "sqlite", display_target(path))
+
+
+def require_wardesk_database(target: str | Path) -> None:
+    """Refuse (E004) a database wardesk has not written, before a reading command opens it
+    (opening would create wardesk's tables): a missing SQLite file, or a SQLite file or
+    PostgreSQL database without wardesk's tables. Nothing is written to it."""
+    target = str(target)
+    if is_postgres_url(target):
+        db = _connect_postgres(target)
+    elif Path(target).is_file():
+        db = open_sqlite_file(target, read_only=True)
+    else:
+        raise WardeskError(
+            "E004", db=target, detail="no such file (write it with wardesk run first)"
+        )
+    try:
+        found = _has_table(db, "schema_migrations")
+    except DatabaseErrors as exc:
+        raise WardeskError("E004", db=db.location, detail=str(exc).strip()) from exc
+    finally:
+        db.close()
+    if not found:
+        raise WardeskError(
+            "E004", db=db.location,
+            detail="it holds no wardesk tables (write them with wardesk run --db first)",
+        )  # fmt: skip
+
+
+def _has_table(db: Database, name: str) -> bool:
+    if db.dialect == "postgresql":  # the table as the connection's search path finds it
+        return db.scalar("SELECT to_regclass(?) IS NOT NULL", (name,))
+    return (
+        db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        > 0
+    )

@@ -11,7 +11,7 @@ without inline scripts is sent with every response.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -32,6 +32,7 @@ from wardesk.errors import WardeskError
 from wardesk.store import Store
 from wardesk.web.database import DeskSource, prepare_source
 from wardesk.web.mapdata import Destinations
+from wardesk.web.server import LOOPBACK_NAMES
 
 WEB = Path(str(resources.files("wardesk.web")))
 CSP = (
@@ -172,6 +173,40 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
+class HostCheck:
+    """ASGI middleware: answer 400 to a request whose ``Host`` is not a name this server is
+    known by. A web page on another site cannot then reach the desk through a DNS name it
+    points at 127.0.0.1 (DNS rebinding): the browser sends that name as the Host."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(name.lower() for name in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and _host(scope) not in self.allowed:
+            response = PlainTextResponse(
+                "unknown Host: start wardesk serve with --allow-host NAME to serve this name",
+                status_code=400,
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _host(scope: Scope) -> str:
+    """The host name of the request's Host header, lower case, without its port."""
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value.decode("latin-1")
+            if any(c in host for c in "@/?#\\"):  # a Host is a name and a port, nothing else
+                return ""
+            try:
+                return (urlsplit("//" + host).hostname or "").lower()
+            except ValueError:  # an unclosed IPv6 bracket
+                return ""
+    return ""
+
+
 def create_app(
     db: str | Path,
     *,
@@ -179,6 +214,7 @@ def create_app(
     tiles: str | None = None,
     tiles_attribution: str | None = None,
     token: str | None = None,
+    allowed_hosts: Sequence[str] = LOOPBACK_NAMES,
 ) -> FastAPI:
     """The web app over the database ``db`` (a SQLite file or a ``postgresql://`` URL).
 
@@ -187,6 +223,8 @@ def create_app(
     vendored base map; off by default, so the UI works with no internet.
     ``token``: what the admin endpoints (``/api/admin/…``, writable servers only) require
     as ``Authorization: Bearer TOKEN``; at least 16 characters.
+    ``allowed_hosts``: the names requests may carry as ``Host`` (others get 400); loopback
+    by default, see :func:`wardesk.web.server.served_hosts`.
     """
     from wardesk.web import admin, api, pages
 
@@ -206,6 +244,7 @@ def create_app(
     app.state.destinations = Destinations()
     _install_handlers(app)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     app.include_router(api.router)
     app.include_router(admin.router)

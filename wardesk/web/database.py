@@ -9,14 +9,18 @@ which applies pending migrations once at start.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from wardesk.errors import WardeskError
 from wardesk.store import Store, is_postgres_url, open_store
-from wardesk.store.db import Database, DatabaseErrors, connect, display_target
+from wardesk.store.db import (
+    Database,
+    DatabaseErrors,
+    connect,
+    open_sqlite_file,
+    require_wardesk_database,
+)
 from wardesk.store.schema import migrations
 
 
@@ -34,30 +38,14 @@ class DeskSource:
             if self.read_only:
                 db.execute("SET default_transaction_read_only = on")
             return Store(db)
-        return Store(_sqlite(self.target, read_only=self.read_only))
-
-
-def _sqlite(path: str, *, read_only: bool) -> Database:
-    # A request's dependency and its handler may run on different worker threads.
-    mode = "ro" if read_only else "rw"
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
-        conn.execute("PRAGMA busy_timeout = 5000")
-    except sqlite3.Error as exc:
-        raise WardeskError("E004", db=path, detail=str(exc)) from exc
-    return Database(conn, "sqlite", display_target(path))
+        return Store(open_sqlite_file(self.target, read_only=self.read_only))
 
 
 def prepare_source(target: str | Path, *, read_only: bool = True) -> DeskSource:
     """Check that the database exists and has the schema this wardesk reads (migrating it
     first when writable); return how to open it."""
     target = str(target)
-    if not is_postgres_url(target) and not Path(target).is_file():
-        raise WardeskError(
-            "E004", db=target, detail="no such file (write it with wardesk run first)"
-        )
+    require_wardesk_database(target)
     if not read_only:
         open_store(target).close()
         return DeskSource(target, read_only=False)
