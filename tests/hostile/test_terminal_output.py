@@ -126,6 +126,7 @@ def test_segment_prints_any_page_text_as_text(title, body):
 @BOUNDED
 @given(name=TEXT)
 @example(name="Raqqa [/] \x1b[5m :fire:")
+@example(name="[link=file:///etc/passwd]x[/link]" * 3)  # longer than a line: never wrapped
 def test_geocode_prints_any_name_as_text(name):
     result = invoke("geocode", "--", name)
     assert result.exit_code in (0, 1), result.output  # 1: no place by that name

@@ -43,7 +43,9 @@ def geocode(
         rows = [{"score": round(c.score, 3), "how": c.how, **_location(c)} for c in found]
         click.echo(json_line(rows, indent=2))
     else:
-        out_console.print(_table(name, focus, found))
+        # The name on a line of its own, never wrapped: a long name stays one word to copy.
+        out_console.print(plain(_title(name, focus)), soft_wrap=True)
+        out_console.print(_table(found))
     sys.exit(0 if found else 1)
 
 
@@ -56,9 +58,12 @@ def _location(scored) -> dict:
     }  # fmt: skip
 
 
-def _table(name: str, focus: tuple[str, ...], found) -> Table:
-    title = f"Candidates for “{name}”" + (f" (page focus: {', '.join(focus)})" if focus else "")
-    table = Table(title=plain(title), title_justify="left")
+def _title(name: str, focus: tuple[str, ...]) -> str:
+    return f"Candidates for “{name}”" + (f" (page focus: {', '.join(focus)})" if focus else "")
+
+
+def _table(found) -> Table:
+    table = Table()
     for header in ("score", "place", "admin1", "country", "lat, lon", "precision", "how"):
         table.add_column(header)
     for scored in found:

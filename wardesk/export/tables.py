@@ -8,7 +8,7 @@ export. Parquet files carry the record schema version in their metadata.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -68,7 +68,7 @@ def _source_pages(event: FusedEvent) -> list[PageInfo]:
     return [page for source in event.sources for page in source.pages]
 
 
-def _distinct(values) -> list[str]:
+def _distinct(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
