@@ -40,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "E033": "the admin token must be at least {minimum} printable ASCII characters without "
     "spaces; leave --token out to have one made for you.",
     "E034": "cannot write {path}: {detail}. Check that its folder exists and is writable.",
+    "E035": "storing pages stopped: database {db} failed ({detail}); every page stored before "
+    "is kept whole. Fix the cause (disk space, the server) and run again: stored pages are skipped.",
     "P101": "empty page (no text after decoding).",
     "P102": "binary file, not a text page ({detail}).",
     "P103": "page is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes).",

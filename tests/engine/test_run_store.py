@@ -6,6 +6,7 @@ import pytest
 
 from wardesk.engine import EngineOptions, run_into_store
 from wardesk.engine.store import StoredPages, skip_for
+from wardesk.errors import WardeskError
 from wardesk.ingest import IngestOptions
 from wardesk.store import open_store
 
@@ -66,3 +67,24 @@ def test_what_each_engine_skips(store, pages_dir):
     assert isinstance(on_ray, frozenset) and len(on_ray) == 2  # one set for remote readers
     assert all(doc_id in local for doc_id in on_ray)
     assert skip_for(store, EngineOptions(), force=True) == frozenset()
+
+
+def test_a_full_disk_while_storing_pages_is_one_coded_error_and_stored_pages_stay_whole(
+    pages_dir, store
+):
+    engine = EngineOptions(workers=1, chunk_size=1)
+    stored: list[str] = []
+
+    def fill_the_disk_after_two(name: str) -> None:
+        stored.append(name)
+        if len(stored) == 2:  # no room beyond what is written: the next page cannot be
+            store.db.execute(f"PRAGMA max_page_count = {store.db.scalar('PRAGMA page_count')}")
+
+    with pytest.raises(WardeskError) as caught:
+        run_into_store(
+            [pages_dir], store, options=OPTIONS, engine=engine, on_page=fill_the_disk_after_two
+        )
+    assert caught.value.code == "E035"
+    assert "database or disk is full" in str(caught.value)
+    assert store.db.scalar("PRAGMA integrity_check") == "ok"
+    assert len(store.document_ids()) == 2  # the pages stored before, whole

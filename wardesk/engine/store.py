@@ -13,10 +13,12 @@ import time
 from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 
+from wardesk.errors import WardeskError
 from wardesk.ingest import IngestOptions
 from wardesk.model import PageFailure
 from wardesk.pipeline import PageResult, RunSummary
 from wardesk.store import Store
+from wardesk.store.db import DatabaseErrors, failure_detail
 
 from .options import EngineOptions
 from .results import iter_results
@@ -58,8 +60,24 @@ def run_into_store(
 
     Pages already stored (same content hash) are skipped unless ``force``, so an
     interrupted run started again goes on where it stopped. ``on_page`` is
-    called with each page's name as its result is written.
+    called with each page's name as its result is written. A database failure (disk
+    full, server gone) stops the run with error E035; the pages stored before stay whole.
     """
+    try:
+        return _run(paths, store, options, engine, force, on_page, stats)
+    except DatabaseErrors as exc:
+        raise WardeskError("E035", db=store.location, detail=failure_detail(exc)) from exc
+
+
+def _run(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: IngestOptions,
+    engine: EngineOptions,
+    force: bool,
+    on_page: Callable[[str], None] | None,
+    stats: EngineStats | None,
+) -> RunSummary:
     summary = RunSummary()
     started = time.perf_counter()
     run_id = store.start_run()

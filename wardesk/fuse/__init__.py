@@ -34,7 +34,7 @@ from wardesk.fuse.types import (
     SourceRef,
     StoredMention,
 )
-from wardesk.store.db import DatabaseErrors
+from wardesk.store.db import DatabaseErrors, failure_detail
 
 if TYPE_CHECKING:
     from wardesk.store import Store
@@ -78,13 +78,9 @@ def fuse(store: Store, *, now: str | None = None) -> FusionResult:
     try:
         result = store.fusion_transaction(rebuild)
     except DatabaseErrors as exc:
-        raise WardeskError("E017", db=store.location, detail=_first_line(exc)) from exc
+        raise WardeskError("E017", db=store.location, detail=failure_detail(exc)) from exc
     result.seconds = time.perf_counter() - started
     return result
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 __all__ = [

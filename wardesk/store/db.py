@@ -32,6 +32,11 @@ except ImportError:  # pragma: no cover - exercised only without the extra
     DatabaseErrors = (sqlite3.Error,)
 
 
+def failure_detail(exc: BaseException) -> str:
+    """The first line of a database error, for a coded error line that names its cause."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def is_postgres_url(target: str | Path) -> bool:
     """True when ``target`` names a PostgreSQL server rather than a SQLite file."""
     return str(target).startswith(POSTGRES_SCHEMES)
