@@ -11,10 +11,12 @@ the name to resolve.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 import sqlite3
+from contextlib import closing, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,9 @@ from hypothesis import strategies as st
 
 from wardesk.cli import cli
 from wardesk.cli.common import out_console, visible
+from wardesk.cli.events import _export_to_stdout
+from wardesk.export import ExportOptions
+from wardesk.store import open_store
 
 BOUNDED = settings(
     max_examples=40,
@@ -131,3 +136,42 @@ def test_geocode_prints_any_name_as_text(name):
     result = invoke("geocode", "--", name)
     assert result.exit_code in (0, 1), result.output  # 1: no place by that name
     assert_shown(name, result.output)
+
+
+class _Terminal(io.StringIO):
+    """Standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _dated_copy(stored, tmp_path: Path, text: str) -> Path:
+    """A copy of the database with ``text`` in every printed field and a dated event (the
+    ACLED export has rows for dated events only)."""
+    db = tmp_path / "w.db"
+    shutil.copy(stored[0], db)
+    _fill(db, text)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET event_date = '2017-05-01', date_start = '2017-05-01'")
+    return db
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_export_writes_control_characters_out_on_a_terminal_only(stored, tmp_path, terminal):
+    db = _dated_copy(stored, tmp_path, "Raqqa \x1b[2J\x9b31m deal")
+    screen = _Terminal() if terminal else io.StringIO()
+    with closing(open_store(db)) as store, redirect_stdout(screen):
+        assert _export_to_stdout(store, "acled", ExportOptions(include_reader_only=True)) == 1
+    assert bool(RAW_CONTROL.search(screen.getvalue())) is not terminal, screen.getvalue()
+
+
+def test_evaluate_shows_a_page_name_with_control_characters_as_text(tmp_path):
+    name = "report\x1b[2J.txt"
+    row = {"doc": name, "sub_event_type": "Armed clash", "evidence": "shelling hit the town"}
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(json.dumps(row | {"id": "g1"}) + "\n", encoding="utf-8")
+    pred.write_text(json.dumps(row | {"evidence": "other words"}) + "\n", encoding="utf-8")
+    result = invoke("evaluate", "--gold", str(gold), "--pred", str(pred))
+    assert result.exit_code == 0, result.output
+    assert "report\\x1b[2J.txt" in result.output
+    assert not RAW_CONTROL.search(result.output), repr(result.output)

@@ -14,6 +14,7 @@ from wardesk.cli.common import (
     metadata_option,
     model_option,
     report_failure,
+    visible,
 )
 from wardesk.contract import mention_record
 from wardesk.evaluate import Row, load_jsonl, render_report, report_to_dict, score
@@ -116,7 +117,8 @@ def evaluate(
                 output["fusion"] = fusion_to_dict(linked)
             else:
                 output += "\n" + render_fusion(linked, names)
-    click.echo(json.dumps(output, indent=2) if fmt == "json" else output, nl=fmt == "json")
+    # Page and gold names reach the report as they are: a control character in one is shown.
+    click.echo(json.dumps(output, indent=2) if fmt == "json" else visible(output), nl=fmt == "json")
 
 
 def _predictions(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -11,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wardesk.cli.app import cli
-from wardesk.cli.common import err_console, json_line, line, out_console, plain
+from wardesk.cli.common import err_console, json_line, line, out_console, plain, visible
 from wardesk.errors import WardeskError
 from wardesk.export import FORMATS, ExportOptions, event_record, select_events, write_export
 from wardesk.fuse.types import FusedEvent, FusionResult
@@ -257,12 +258,23 @@ def export(
     store = open_existing(db)
     try:
         if output is None:
-            count = write_export(store, fmt, sys.stdout, options)
+            count = _export_to_stdout(store, fmt, options)
         else:
             count = _export_to_file(store, fmt, output, options)
     finally:
         store.close()
     err_console.print(f"{count} events exported ({fmt})", highlight=False)
+
+
+def _export_to_stdout(store: Store, fmt: str, options: ExportOptions) -> int:
+    """Write the export to standard output: as it is into a pipe or a file, with control
+    characters written out (``\\xNN``) on a terminal, where they would act on the screen."""
+    if not sys.stdout.isatty():
+        return write_export(store, fmt, sys.stdout, options)
+    buffer = io.StringIO()
+    count = write_export(store, fmt, buffer, options)
+    sys.stdout.write(visible(buffer.getvalue()))
+    return count
 
 
 def _export_to_file(store: Store, fmt: str, output: str, options: ExportOptions) -> int:
