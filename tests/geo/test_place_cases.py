@@ -379,6 +379,9 @@ CASES = [
         "Luhansk region",
         ("Ukraine", 3, (48.57, 39.31)),
     ),
+    # transliteration marks (ʿ for the ayn) and non-breaking hyphens belong to the name
+    (SYRIA, "Jets bombed the market of ʿAfrin on Monday.", "ʿAfrin", ("Syria", 1, (36.51, 36.87))),
+    (SYRIA, "Shells hit Tall‑Rifʿat overnight.", "Tall‑Rifʿat", ("Syria", 1, (36.47, 37.10))),
     # "X district of Y province": the district is the place, its province only says where
     (
         AFGHAN,

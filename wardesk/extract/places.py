@@ -22,10 +22,12 @@ from wardesk.nlp import dictionary_words, lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
+# Transliterations mark the ayn and hamza (ʿAyn, ʾIdlib) and may join words with a
+# non-breaking hyphen: both belong to the name.
 NAME_RUN = re.compile(
-    r"(?:\b(?:(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)-|(?:Al|El|Ad|Ar|As|At|Az|Ash|Ath)\s))?"
-    r"\b[A-Z][\w'’ʿ]+(?:-[\w'’]+)*"
-    r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|ath|az|ez|es|ed|an|un|ul|bin|of|al)[-\s])?[A-Z][\w'’ʿ]+(?:-[\w'’]+)*)*"
+    r"(?:\b(?:(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)[-‐‑]|(?:Al|El|Ad|Ar|As|At|Az|Ash|Ath)\s))?"
+    r"\b[ʿʾ]?[A-Z][\w'’ʿ]+(?:[-‐‑][\w'’ʿ]+)*"
+    r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|ath|az|ez|es|ed|an|un|ul|bin|of|al)[-‐‑\s])?[ʿʾ]?[A-Z][\w'’ʿ]+(?:[-‐‑][\w'’ʿ]+)*)*"
     r"(?:\s+(?:governorate|province|countryside|district|neighbou?rhood|pocket|camp|region|area|border|dam))?"
 )
 REGION_WORDS = re.compile(

@@ -461,7 +461,8 @@ def _clean(text: str) -> str:
 
 def _acceptable(text: str) -> bool:
     """Only phrases with a capitalised word are read as places ("Hama", not "hama")."""
-    return any(word[:1].isupper() for word in re.split(r"[\s\-]+", text) if word)
+    words = re.split(r"[\s\-‐‑]+", text)
+    return any(word.lstrip("ʿʾ'‘’")[:1].isupper() for word in words if word)
 
 
 def _tokens(text: str) -> list[str]:
