@@ -22,3 +22,12 @@ def test_a_megabyte_on_one_line_is_split_not_refused():
     spans = sentence_spans(sentence_splitter(), line)
     assert len(spans) == 60_000
     assert all(line[a:b] == "Rebels shelled the town." for a, b in spans[:3] + spans[-3:])
+
+
+def test_a_day_written_as_an_ordinal_does_not_end_a_sentence():
+    text = "On 27. June, the militia took the hill. Two fighters died."
+    spans = sentence_spans(sentence_splitter(), text)
+    assert [text[a:b] for a, b in spans] == [
+        "On 27. June, the militia took the hill.",
+        "Two fighters died.",
+    ]

@@ -29,6 +29,12 @@ ABBREVIATION_END = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
 )
 
+# "On 27. June": a day written as an ordinal number with a full stop, then its month.
+ORDINAL_DAY_END = re.compile(r"\b[0-3]?\d\.$")
+MONTH_START = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -110,7 +116,9 @@ def sentence_spans(splitter: Language, text: str) -> list[tuple[int, int]]:
 
 
 def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    if spans and ABBREVIATION_END.search(text[spans[-1][0] : spans[-1][1]]):
+    before = text[spans[-1][0] : spans[-1][1]] if spans else ""
+    day_then_month = ORDINAL_DAY_END.search(before) and MONTH_START.match(text, start)
+    if spans and (ABBREVIATION_END.search(before) or day_then_month):
         spans[-1] = (spans[-1][0], end)
     else:
         spans.append((start, end))
