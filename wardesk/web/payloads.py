@@ -174,8 +174,13 @@ def _claim(value_index: int, value: str, ref: SourceRef, mentions: dict[str, dic
 
 
 def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
-    """Each slot with every article source's values side by side (one column per source),
-    and the reader comments' values in a column of their own."""
+    """Each slot with every article source's values side by side, and the reader comments'
+    values in a column of their own.
+
+    There is one column per independent source, named as the event's sources line names it
+    (a claim's own speaker, when another, is shown in its cell as ``speaker``), so the count
+    of independent sources is the count of columns."""
+    owner = {mid: source.name for source in event.sources for mid in source.mention_ids}
     columns: dict[str, None] = {source.name: None for source in event.sources}
     rows = []
     for slot, values in event.slots.items():
@@ -186,9 +191,11 @@ def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
                 claim = _claim(index, value.value, ref, mentions)
                 if ref.in_comments:
                     readers.append(claim)
-                else:
-                    columns.setdefault(ref.source, None)
-                    cells[ref.source].append(claim)
+                    continue
+                column = owner.get(ref.mention_id, ref.source)
+                claim["speaker"] = ref.source if ref.source != column else None
+                columns.setdefault(column, None)
+                cells[column].append(claim)
         rows.append({
             "slot": slot,
             "contested": slot in event.contested,
@@ -200,8 +207,40 @@ def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
             "cells": dict(cells),
             "readers": readers,
         })  # fmt: skip
-    names = [name for name in columns if any(name in row["cells"] for row in rows)]
-    return {"columns": names, "rows": rows}
+    return {"columns": list(columns), "rows": rows}
+
+
+#: The deal's fields the event page shows, in order (brokers and terms are lists, shown apart).
+DEAL_FIELDS = (
+    "kind", "status", "withdrawing_party", "allowing_party", "origin", "destination",
+    "fighters", "civilians", "foreign_fighters",
+)  # fmt: skip
+
+
+def deal_facts(agreement: dict[str, Any] | None, rows: list[dict]) -> list[dict[str, Any]]:
+    """The deal's fields as the event page states them: a slot the sources contradict each
+    other on is shown as its competing values (``contested``), never as one fact; a yes/no
+    field in words."""
+    if not agreement:
+        return []
+    by_slot = {row["slot"]: row for row in rows}
+    facts = []
+    for key in DEAL_FIELDS:
+        row = by_slot.get(key)
+        if row is not None and row["contested"]:
+            values = [v for v in row["values"] if not v["reader_only"]]
+            facts.append({"field": key, "contested": True, "claimed": values})
+        elif agreement.get(key) is not None:
+            facts.append(
+                {"field": key, "contested": False, "value": _deal_word(key, agreement[key])}
+            )
+    return facts
+
+
+def _deal_word(key: str, value: Any) -> str:
+    if key == "foreign_fighters":  # the claims' own words for the yes/no
+        return "included" if value else "excluded"
+    return str(value)
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any]:
@@ -213,10 +252,13 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
         _mention_entry(by_key[key], event.event_id) for key in event.members if key in by_key
     ]
     by_id = {m["mention_id"]: m for m in mentions}
+    record = event_record(event)
+    claims = claims_grid(event, by_id)
     return {
-        "event": event_record(event),
+        "event": record,
         "url": event_url(event.event_id),
-        "claims": claims_grid(event, by_id),
+        "deal": deal_facts(record["agreement"], claims["rows"]),
+        "claims": claims,
         "mentions": mentions,
     }
 
@@ -226,7 +268,8 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
 
 def _pieces(text: str, start: int, end: int, spans: list[dict], focus: int | None) -> list[dict]:
     """``text[start:end]`` cut where mentions begin and end; each piece says which mentions
-    cover it (so every mention can be highlighted, and the focused one marked)."""
+    cover it (so every mention can be highlighted, and the focused one marked) and which
+    begin at it (``anchors``: mentions sharing a sentence each get their own)."""
     cuts = {start, end}
     inside = [m for m in spans if m["char_start"] < end and m["char_end"] > start]
     for m in inside:
@@ -239,7 +282,7 @@ def _pieces(text: str, start: int, end: int, spans: list[dict], focus: int | Non
             "text": text[a:b],
             "mentions": covering,
             "focus": focus in covering,
-            "anchor": next((o for o in covering if _starts_at(spans, o, a, start)), None),
+            "anchors": [o for o in covering if _starts_at(spans, o, a, start)],
         })  # fmt: skip
     return pieces
 
@@ -262,10 +305,8 @@ def page_detail(store: Store, doc_id: str, *, focus: int | None = None) -> dict[
     def cut(a: int, b: int) -> list[dict]:
         pieces = _pieces(text, a, b, spans, focus)
         for piece in pieces:  # one anchor per mention, at its first piece
-            if piece["anchor"] in anchored:
-                piece["anchor"] = None
-            elif piece["anchor"] is not None:
-                anchored.add(piece["anchor"])
+            piece["anchors"] = [o for o in piece["anchors"] if o not in anchored]
+            anchored.update(piece["anchors"])
         return pieces
 
     blocks = parts["blocks"]

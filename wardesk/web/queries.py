@@ -112,7 +112,7 @@ def claimed_destinations(db: Database, event_ids: list[str]) -> dict[str, list[d
 def place_by_name(db: Database, name: str) -> dict | None:
     """A stored place with this name (any case), the most precise first."""
     rows = db.query_dicts(
-        "SELECT name, latitude, longitude, admin1, country FROM places"
+        "SELECT name, latitude, longitude, admin1, country, geo_precision FROM places"
         " WHERE lower(name) = lower(?) AND latitude IS NOT NULL"
         " ORDER BY geo_precision, place_key LIMIT 1",
         (name,),

@@ -64,7 +64,8 @@ export function actorsText(actors) {
 
 /** One event as a list item: what, where, when, who, sources, contested slots. */
 export function eventItem(e) {
-  const deal = e.agreement ? ` (${[e.agreement.kind, e.agreement.status].filter(Boolean).join(", ")})` : "";
+  const status = e.contested.includes("status") ? "status contested" : e.agreement && e.agreement.status;
+  const deal = e.agreement ? ` (${[e.agreement.kind, status].filter(Boolean).join(", ")})` : "";
   const flags = e.contested.flatMap((slot) => [h("span", { class: "flag" }, slot.replace(/_/g, " ")), " "]);
   const meta = [
     e.location ? e.location.name : "no place",
@@ -88,27 +89,42 @@ export function filterParams(form) {
   return params;
 }
 
+/** Set the filter form's fields to `params` (the others blank). */
+function fillForm(form, params) {
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    const values = params.getAll(el.name);
+    if (el.type === "checkbox") el.checked = values.includes(el.value);
+    else if (el.tagName === "SELECT") {
+      for (const option of el.options) option.selected = values.includes(option.value);
+      if (!values.length) el.selectedIndex = 0;
+    } else el.value = values[0] || "";
+  }
+}
+
 /** Apply the filter form in place: call `apply(params)` now and on every change, keeping the
- * page URL in step (so a filtered view can be bookmarked or shared). */
+ * page URL in step (so a filtered view can be bookmarked or shared). Each change is a step in
+ * the browser's history, so Back undoes the last filter change. */
 export function watchFilters(form, apply) {
-  const run = () => {
+  const run = (push) => {
     const params = filterParams(form);
     const query = params.toString();
-    history.replaceState(null, "", query ? `${location.pathname}?${query}` : location.pathname);
+    const url = query ? `${location.pathname}?${query}` : location.pathname;
+    if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
     apply(params);
   };
-  form.addEventListener("change", run);
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
-  form.addEventListener("reset", () => {
+  form.addEventListener("change", () => run(true));
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  form.addEventListener("reset", (event) => {
     // Clear to blank (not to the values the page was loaded with), then apply.
-    setTimeout(() => {
-      for (const el of form.elements) {
-        if (el.type === "checkbox") el.checked = false;
-        else if (el.tagName === "SELECT") el.selectedIndex = 0;
-        else if (el.name) el.value = "";
-      }
-      run();
-    });
+    event.preventDefault();
+    fillForm(form, new URLSearchParams());
+    run(true);
   });
-  run();
+  window.addEventListener("popstate", () => {
+    fillForm(form, new URLSearchParams(location.search));
+    apply(filterParams(form));
+  });
+  run(false);
 }

@@ -8,6 +8,8 @@ const mapEl = document.getElementById("map");
 const listEl = document.getElementById("event-list");
 const statusEl = document.getElementById("status");
 const form = document.getElementById("filters");
+const offEl = document.getElementById("deals-off");
+const offListEl = document.getElementById("deals-off-list");
 
 const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([35, 38.5], 6);
 const markers = new Map();
@@ -36,11 +38,20 @@ async function baseMap(config) {
   showLabels();
 }
 
+/** How precisely an event's place is known, in words (ACLED's geo-precision). */
+function precisionText(location) {
+  if (location.precision >= 3) {
+    return location.admin1 ? "a province or region: the point is its centre" : "a whole country or a vague region: the point is its centre";
+  }
+  return location.precision === 2 ? "near a town, or a district" : "a town or village";
+}
+
 function popup(e) {
   const where = e.location ? e.location.name : "";
   return h("div", { class: "popup" },
     h("h3", {}, e.sub_event_type),
     h("p", {}, [where, e.date || "undated"].filter(Boolean).join(" · ")),
+    h("p", { class: "precision" }, `place: ${precisionText(e.location)} (precision ${e.location.precision})`),
     h("p", {}, `${e.sources} independent source${e.sources === 1 ? "" : "s"}`),
     e.contested.length ? h("p", {}, "contested: ", ...e.contested.map((s) => h("span", { class: "flag" }, s))) : null,
     h("p", {}, h("a", { href: safePath(e.url), class: "open-event" }, "Open the event →")));
@@ -48,16 +59,21 @@ function popup(e) {
 
 function marker(e) {
   const contested = e.contested.length > 0;
+  const precision = e.location.precision || 1;
+  // Vague places are drawn hollow (a province, a region, a country: not a spot on the ground),
+  // places near a town dashed; only a town is a solid dot.
+  const vague = precision >= 3;
   const m = L.circleMarker([e.location.lat, e.location.lon], {
-    radius: 5 + 4 * Math.sqrt(Math.max(e.sources, 0)),
-    color: contested ? "#c62828" : "#27313d",
-    weight: contested ? 3 : 1,
+    radius: (vague ? 9 : 5) + 4 * Math.sqrt(Math.max(e.sources, 0)),
+    color: contested ? "#c62828" : (vague ? typeColor(e.event_type) : "#27313d"),
+    weight: contested || vague ? 3 : 1,
+    dashArray: precision >= 2 ? "4 4" : null,
     fillColor: typeColor(e.event_type),
-    fillOpacity: e.sources > 0 ? 0.85 : 0.35,
-    className: `event-marker${contested ? " contested" : ""}`,
+    fillOpacity: vague ? 0.08 : (e.sources > 0 ? 0.85 : 0.35),
+    className: `event-marker p${precision}${vague ? " vague" : ""}${contested ? " contested" : ""}`,
   });
   m.bindPopup(popup(e));
-  m.bindTooltip(h("span", {}, `${e.sub_event_type} · ${e.location.name}`));
+  m.bindTooltip(h("span", {}, `${e.sub_event_type} · ${e.location.name}${vague ? " (area)" : ""}`));
   return m;
 }
 
@@ -77,6 +93,14 @@ function arrowHead(from, to) {
   return [wing(0.45), to, wing(-0.45)];
 }
 
+/** A deal's destination in words, for tooltips and the list of destinations not drawn. */
+function dealText(d) {
+  const who = d.claimed_by.length ? ` (${d.claimed_by.join(", ")})` : "";
+  return `${d.kind || "deal"}${d.status ? ", " + d.status : ""}: ${d.origin.name} → ${d.destination.name}${who}`;
+}
+
+/** A deal as a line from its origin: to an arrowhead at a town, to a dashed ring round a
+ * province (only its centre is known). Destinations drawn "off" are listed, not drawn. */
 function arrow(d) {
   const from = [d.origin.lat, d.origin.lon];
   const to = [d.destination.lat, d.destination.lon];
@@ -87,10 +111,11 @@ function arrow(d) {
     dashArray: d.contested ? "7 6" : null,
     className: `deal-arrow${d.contested ? " contested" : ""}`,
   };
-  const who = d.claimed_by.length ? ` (${d.claimed_by.join(", ")})` : "";
-  const label = h("span", {}, `${d.kind || "deal"}${d.status ? ", " + d.status : ""}: ${d.origin.name} → ${d.destination.name}${who}`);
-  const group = L.featureGroup([L.polyline([from, to], style), L.polyline(arrowHead(from, to), style)]);
-  group.bindTooltip(label, { sticky: true });
+  const end = d.shape === "area"
+    ? L.circle(to, { ...style, radius: 30000, dashArray: "3 5", fillOpacity: 0.05, className: "deal-area" })
+    : L.polyline(arrowHead(from, to), style);
+  const group = L.featureGroup([L.polyline([from, to], style), end]);
+  group.bindTooltip(h("span", {}, dealText(d) + (d.shape === "area" ? " (a province: its centre)" : "")), { sticky: true });
   group.on("click", () => { window.location.href = safePath(d.url); });
   return group;
 }
@@ -101,13 +126,16 @@ function render(data) {
   markers.clear();
   listEl.replaceChildren();
   const placed = data.events.filter((e) => e.location && e.location.lat !== null && e.location.lon !== null);
+  // Deals first: each layer added is drawn on top, and the markers must stay clickable.
+  const drawn = data.deals.filter((d) => d.shape !== "off");
+  const off = data.deals.filter((d) => d.shape === "off");
+  for (const d of drawn) dealsLayer.addLayer(arrow(d));
   // Big markers first, so the small ones stay clickable on top of them.
   for (const e of [...placed].sort((a, b) => b.sources - a.sources)) {
     const m = marker(e);
     markers.set(e.event_id, m);
     eventsLayer.addLayer(m);
   }
-  for (const d of data.deals) dealsLayer.addLayer(arrow(d));
   for (const e of data.events) {
     const item = eventItem(e);
     const m = markers.get(e.event_id);
@@ -118,13 +146,19 @@ function render(data) {
     listEl.append(item);
   }
   const shown = data.events.length < data.total ? ` (first ${data.events.length})` : "";
-  statusEl.textContent = `${data.total} events${shown}: ${placed.length} on the map, ${data.deals.length} deal arrows.`;
+  statusEl.textContent = `${data.total} events${shown}: ${placed.length} on the map, ${drawn.length} deal arrows.`;
+  offListEl.replaceChildren(...off.map((d) => h("li", {},
+    h("a", { href: safePath(d.url) }, dealText(d)),
+    h("span", { class: "meta" }, d.destination.precision >= 3 && !d.destination.admin1
+      ? "a whole country or a vague region: not drawn as a point"
+      : `${d.km} km away: not drawn across the map`))));
+  offEl.hidden = off.length === 0;
   if (!fitted && placed.length) {
     map.fitBounds(L.latLngBounds(placed.map((e) => [e.location.lat, e.location.lon])).pad(0.3), { maxZoom: 8 });
     fitted = true;
   }
   mapEl.dataset.markers = String(placed.length);
-  mapEl.dataset.deals = String(data.deals.length);
+  mapEl.dataset.deals = String(drawn.length);
   mapEl.dataset.state = "ready";
 }
 

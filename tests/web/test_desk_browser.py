@@ -1,0 +1,401 @@
+"""The desk as an analyst uses it, in a real headless Chromium (issue 19): the map at every
+width, markers above deal arrows, vague places drawn as areas, every evidence anchor, one
+name per source, the deal box, phones, filter history and the flags' contrast.
+
+The database holds the seed and dev pages (when ``../shared`` is there), the example pages
+and the hostile pages, so deals, contested slots and shared sentences are all present.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wardesk.cli import cli
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("WARDESK_SHARED", REPO.parent / "shared"))
+FOLDERS = (SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev", REPO / "examples",
+           Path(__file__).parent / "pages")  # fmt: skip
+WIDE, TABLET, PHONE = (1440, 900), (768, 844), (390, 844)
+
+
+@pytest.fixture(scope="module")
+def analyst_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds, dev pages, examples and hostile pages in one SQLite database (the corpus's
+    folders only when ``../shared`` is there)."""
+    root = tmp_path_factory.mktemp("analyst")
+    pages = root / "pages"
+    for folder in (f for f in FOLDERS if f.is_dir()):
+        dest = pages / folder.name
+        dest.mkdir(parents=True)
+        for path in folder.iterdir():  # the dev folder's list of sources is no page
+            if path.is_file() and path.suffix != ".tsv":
+                (dest / path.name).write_bytes(path.read_bytes())
+    result = CliRunner().invoke(cli, ["run", str(pages), "--db", str(root / "analyst.db")])
+    assert result.exit_code == 0, result.output
+    return root / "analyst.db"
+
+
+@pytest.fixture(scope="module")
+def server(analyst_db: Path) -> Iterator[str]:
+    """The app over ``analyst_db``, served by uvicorn on a free loopback port."""
+    import uvicorn
+
+    from wardesk.web import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(analyst_db), host="127.0.0.1", port=port, log_level="warning"
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def api(analyst_db: Path):
+    """A TestClient over the same database, for the payloads behind the pages."""
+    from fastapi.testclient import TestClient
+
+    from wardesk.web import create_app
+
+    with TestClient(create_app(analyst_db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def tab_at(browser, server):
+    """``tab_at((width, height))``: a fresh page at that viewport that fails the test on any
+    console error or request leaving the server."""
+    contexts, tabs = [], []
+
+    def open_tab(viewport: tuple[int, int]):
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        tab = context.new_page()
+        tab.set_default_timeout(10_000)
+        tab.errors, tab.requests = [], []
+        tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+        tab.on("request", lambda r: tab.requests.append(r.url))
+        contexts.append(context)
+        tabs.append(tab)
+        return tab
+
+    yield open_tab
+    for tab in tabs:
+        assert not tab.errors, f"console errors: {tab.errors}"
+        outside = [u for u in tab.requests if not u.startswith((server, "data:"))]
+        assert not outside, f"requests left the server: {outside}"
+    for context in contexts:
+        context.close()
+
+
+def map_ready(tab, previous: str | None = None) -> int:
+    tab.wait_for_selector("#map[data-state=ready]")
+    if previous is not None:
+        tab.wait_for_function(
+            "n => document.querySelector('#map').dataset.markers !== n", arg=previous
+        )
+    return int(tab.get_attribute("#map", "data-markers"))
+
+
+# ---------------------------------------------------------------------------------- row 1
+
+
+@pytest.mark.parametrize("viewport", [WIDE, TABLET, PHONE], ids=["1440", "768", "390"])
+def test_the_map_has_room_at_every_width(tab_at, server, viewport):
+    tab = tab_at(viewport)
+    tab.goto(server + "/")
+    assert map_ready(tab) > 0
+    box = tab.locator("#map").bounding_box()
+    assert box["height"] >= 0.5 * viewport[1], f"the map is {box['height']} px tall"
+    assert box["width"] >= 0.9 * (viewport[0] - (340 if viewport == WIDE else 0))
+    shown = tab.evaluate(
+        """() => [...document.querySelectorAll('path.event-marker')].filter(p => {
+             const r = p.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length"""
+    )
+    assert shown > 0, "no marker is drawn with a size"
+
+
+# ---------------------------------------------------------------------------------- row 2
+
+MARKER_CENTRES = """() => [...document.querySelectorAll('path.event-marker')].map(p => {
+  const r = p.getBoundingClientRect();
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  const top = document.elementFromPoint(x, y);
+  return {x, y, inside: x > 0 && y > 0 && x < innerWidth && y < innerHeight,
+          hit: top ? (top.getAttribute('class') || top.tagName) : null};
+})"""
+
+
+def test_markers_lie_above_deal_arrows_and_take_their_clicks(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    map_ready(tab)
+    assert tab.locator("path.deal-arrow").count() > 0, "the database has deals"
+    centres = [c for c in tab.evaluate(MARKER_CENTRES) if c["inside"]]
+    assert centres
+    covered = [c for c in centres if "event-marker" not in (c["hit"] or "")]
+    assert not covered, (
+        f"{len(covered)} of {len(centres)} marker centres are covered: {covered[:3]}"
+    )
+    # a click on a marker opens its own popup, not a deal's event page
+    first = centres[0]
+    tab.mouse.click(first["x"], first["y"])
+    tab.wait_for_selector(".leaflet-popup .popup")
+    assert tab.url.rstrip("/") == server, "the click went through to a deal"
+
+
+# ---------------------------------------------------------------------------------- row 3
+
+
+def test_vague_destinations_are_not_drawn_as_points(api):
+    deals = api.get("/api/map").json()["deals"]
+    assert deals
+    for d in deals:
+        to = d["destination"]
+        assert "precision" in to and "km" in d and d["shape"] in ("point", "area", "off")
+        if to["precision"] >= 3 and not to["admin1"]:
+            assert d["shape"] == "off", f"{to['name']} (a country or vague region) drawn"
+        if d["km"] > 700:
+            assert d["shape"] == "off", f"{to['name']} drawn {d['km']} km across the map"
+        if d["shape"] == "point":
+            assert to["precision"] < 3
+
+
+@pytest.mark.parametrize(
+    ("precision", "admin1", "km", "shape"),
+    [
+        (1, "Idlib", 120.0, "point"),
+        (2, "Idlib", 120.0, "point"),
+        (3, "Idlib", 120.0, "area"),  # a province: an area round its centre
+        (3, None, 120.0, "off"),  # "northern Syria", a whole country
+        (1, "London", 3400.0, "off"),  # a town abroad, far off
+        (3, "Homs", 701.0, "off"),
+    ],
+)
+def test_destination_shape_case_table(precision, admin1, km, shape):
+    from wardesk.web.mapdata import destination_shape
+
+    to = {"name": "x", "lat": 0.0, "lon": 0.0, "precision": precision, "admin1": admin1}
+    assert destination_shape(to, km) == shape
+
+
+def test_vague_event_places_are_drawn_hollow_with_their_precision(tab_at, server, api):
+    events = api.get("/api/map?all=true").json()["events"]
+    vague = [e for e in events if e["location"] and e["location"]["precision"] >= 3]
+    tab = tab_at(WIDE)
+    tab.goto(server + "/?all=true")
+    map_ready(tab)
+    assert tab.locator("path.event-marker.vague").count() == len(vague)
+    assert tab.locator("#legend").inner_text().count("hollow") == 1
+    if not vague:
+        pytest.skip("no event at region precision in this database")
+    marker = tab.locator("path.event-marker.vague").first
+    marker.dispatch_event("click")
+    popup = tab.locator(".leaflet-popup .popup .precision")
+    assert "precision 3" in popup.inner_text()
+    assert "centre" in popup.inner_text()
+
+
+def test_far_or_vague_destinations_are_listed_not_drawn(tab_at, server, api):
+    deals = api.get("/api/map").json()["deals"]
+    off = [d for d in deals if d["shape"] == "off"]
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    map_ready(tab)
+    assert int(tab.get_attribute("#map", "data-deals")) == len(deals) - len(off)
+    assert tab.locator("#deals-off-list li").count() == len(off)
+    if off:
+        assert tab.locator("#deals-off").is_visible()
+        assert off[0]["destination"]["name"] in tab.locator("#deals-off-list").inner_text()
+
+
+# ---------------------------------------------------------------------------------- row 4
+
+
+def test_every_mention_has_its_own_anchor(api):
+    pages = api.get("/api/pages?limit=500").json()["pages"]
+    shared_sentence = 0
+    for p in pages:
+        detail = api.get(p["url_view"] + ".json").json()
+        html = api.get(p["url_view"]).text
+        starts = [m["char_start"] for m in detail["mentions"]]
+        shared_sentence += len(starts) - len(set(starts))
+        for m in detail["mentions"]:
+            assert html.count(f'id="m{m["ordinal"]}"') == 1, f"{p['name']}: mention {m['ordinal']}"
+    assert shared_sentence > 0, "the database has mentions sharing a sentence"
+
+
+def test_an_evidence_link_to_a_shared_sentence_scrolls_to_it(tab_at, server, api):
+    pages = api.get("/api/pages?limit=500").json()["pages"]
+    for p in pages:
+        mentions = api.get(p["url_view"] + ".json").json()["mentions"]
+        seen: dict[int, int] = {}
+        pair = None
+        for m in mentions:
+            if m["char_start"] in seen:
+                pair = m
+                break
+            seen[m["char_start"]] = m["ordinal"]
+        if pair:
+            break
+    assert pair, "the database has two mentions sharing a sentence"
+    tab = tab_at(PHONE)
+    tab.goto(server + pair["url"])
+    target = tab.locator(f"#m{pair['ordinal']}")
+    assert target.count() == 1
+    top = target.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 844, f"the anchor is at {top}"
+    assert tab.locator("mark.mention.focus").first.is_visible()
+
+
+# ---------------------------------------------------------------------------------- row 5 and 6
+
+
+def contested_event(api, slot: str) -> dict:
+    events = api.get("/api/events?limit=500&contested=true").json()["events"]
+    chosen = [e for e in events if slot in e["contested"]]
+    if not chosen:
+        pytest.skip(f"no event contested on {slot} in this database")
+    return chosen[0]
+
+
+def test_one_name_per_source_on_the_event_page(tab_at, server, api):
+    events = api.get("/api/events?limit=500").json()["events"]
+    many = sorted(events, key=lambda e: -e["sources"])[0]
+    assert many["sources"] >= 3
+    detail = api.get(many["url"] + ".json").json()
+    names = detail["event"]["sources"]["names"]
+    assert detail["claims"]["columns"] == [s["name"] for s in detail["event"]["sources"]["details"]]
+    tab = tab_at(WIDE)
+    tab.goto(server + many["url"])
+    headers = tab.locator("table.claims th.source").all_inner_texts()
+    assert len(headers) == many["sources"], "one column per independent source"
+    assert sorted(h.strip() for h in headers) == sorted(names)
+    line = tab.locator("dl.facts dd", has_text="independent").first.inner_text()
+    for header in headers:
+        assert header.strip() in line
+
+
+def test_the_deal_box_shows_contested_values_as_contested(tab_at, server, api):
+    event = contested_event(api, "destination")
+    tab = tab_at(WIDE)
+    tab.goto(server + event["url"])
+    cell = tab.locator("section.deal-terms dd[data-field=destination]")
+    assert "contested" in cell.get_attribute("class")
+    values = cell.locator(".value").all_inner_texts()
+    assert len(values) >= 2, f"both claimed destinations: {values}"
+    cell.locator("a.flag").click()
+    assert tab.url.endswith("#slot-destination")
+    box = tab.locator("section.deal-terms").inner_text()
+    assert not re.search(r"\b(True|False)\b", box)
+
+
+def test_the_deal_box_says_foreign_fighters_in_words(api):
+    events = api.get("/api/events?limit=500").json()["events"]
+    shown = 0
+    for e in events:
+        deal = e["agreement"]
+        if deal and deal.get("foreign_fighters") is not None:
+            html = api.get(e["url"]).text
+            box = html[html.index('class="deal-terms"') : html.index('class="claims"')]
+            assert not re.search(r">\s*(True|False)\s*<", box), e["event_id"]
+            shown += 1
+    assert shown, "the database has a deal that says whether foreign fighters go"
+
+
+# ---------------------------------------------------------------------------------- row 7
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/events", "/timeline", "/actors", "/pages", "/search?q=Raqqa", "/events.first"]
+)
+def test_no_page_is_wider_than_a_phone(tab_at, server, api, path):
+    if path == "/events.first":
+        path = api.get("/api/events?limit=1&contested=true").json()["events"][0]["url"]
+    tab = tab_at(PHONE)
+    tab.goto(server + path)
+    tab.wait_for_load_state("networkidle")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE[0], f"{path} is {width} px wide on a {PHONE[0]} px screen"
+    assert tab.locator("header.top nav a").last.is_visible()
+    right = tab.locator("header.top nav a").last.bounding_box()
+    assert right["x"] + right["width"] <= PHONE[0], "the nav is cut"
+
+
+# ---------------------------------------------------------------------------------- row 8
+
+
+def test_back_undoes_a_filter_change(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    everything = map_ready(tab)
+    tab.check("#f-contested")
+    contested = map_ready(tab, str(everything))
+    assert contested < everything
+    tab.check("#f-all")
+    tab.wait_for_function("() => location.search.includes('all=true')")
+    tab.go_back()
+    tab.wait_for_function("() => !location.search.includes('all=true')")
+    assert "contested=true" in tab.url
+    assert tab.is_checked("#f-contested") and not tab.is_checked("#f-all")
+    tab.wait_for_selector("#map[data-state=ready]")
+    assert int(tab.get_attribute("#map", "data-markers")) == contested
+    tab.go_back()
+    tab.wait_for_function("() => location.search === ''")
+    assert not tab.is_checked("#f-contested")
+    assert map_ready(tab, str(contested)) == everything
+    assert tab.url.rstrip("/") == server, "Back stays on the map"
+
+
+# ---------------------------------------------------------------------------------- row 9
+
+CONTRAST = """els => els.map(el => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let bg = el, back = null;
+  while (bg) {
+    const c = rgb(getComputedStyle(bg).backgroundColor);
+    if (c.length === 3 || c[3] > 0) { back = c.slice(0, 3); break; }
+    bg = bg.parentElement;
+  }
+  const fore = rgb(getComputedStyle(el).color).slice(0, 3);
+  const [a, b] = [lum(fore), lum(back || [255, 255, 255])].sort((x, y) => y - x);
+  return {text: el.textContent, ratio: (a + 0.05) / (b + 0.05)};
+})"""
+
+
+@pytest.mark.parametrize("path", ["/events", "/events.disputed"])
+def test_flags_meet_wcag_aa_contrast(tab_at, server, api, path):
+    if path == "/events.disputed":
+        events = api.get("/api/events?limit=500&all=true").json()["events"]
+        disputed = [e for e in events if e["reader_disputes"]]
+        assert disputed, "the database has a reader dispute"
+        path = disputed[0]["url"]
+    tab = tab_at(WIDE)
+    tab.goto(server + path)
+    flags = tab.locator(".flag").evaluate_all(CONTRAST)
+    assert any("reader" in f["text"] for f in flags) or path != "/events"
+    low = [f for f in flags if f["ratio"] < 4.5]
+    assert not low, f"flags under 4.5:1: {low[:3]}"
