@@ -399,3 +399,132 @@ def test_flags_meet_wcag_aa_contrast(tab_at, server, api, path):
     assert any("reader" in f["text"] for f in flags) or path != "/events"
     low = [f for f in flags if f["ratio"] < 4.5]
     assert not low, f"flags under 4.5:1: {low[:3]}"
+
+
+# ---------------------------------------------------------------------------------- row 10
+
+
+def test_timeline_axis_labels_do_not_overlap(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/timeline?all=true")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    boxes = tab.locator("#chart text.axis").evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert len(boxes) > 1
+    for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        assert right <= left, f"labels overlap: {boxes}"
+
+
+def test_timeline_bars_lead_to_their_week(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/timeline?all=true")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    bar = tab.locator("#chart a rect.bar").last
+    week = bar.get_attribute("data-week")
+    bar.click()
+    tab.wait_for_function("w => location.hash === '#week-' + w", arg=week)
+    section = tab.locator(f"section.week[data-week='{week}']")
+    top = section.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < WIDE[1]
+
+
+def test_timeline_heading_follows_the_filter_and_hides_empty_groups(tab_at, server, api):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/timeline?actor=SDF")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    assert "SDF" in tab.locator("h1").inner_text()
+    tab.fill("#f-actor", "")
+    tab.locator("#f-actor").dispatch_event("change")
+    tab.wait_for_function("() => !location.search.includes('actor')")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    assert "SDF" not in tab.locator("h1").inner_text()
+    data = api.get("/api/timeline?actor=SDF").json()
+    tab.goto(server + "/timeline?actor=SDF")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    for group in ("coarse", "undated"):
+        heading = tab.locator(f"#{group}-heading")
+        assert heading.is_visible() == bool(data[group]), group
+
+
+# ---------------------------------------------------------------------------------- row 11
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2017-04-22", "2017-04-22"),
+        ("2017-04", "2017-04"),
+        ("--06", "June, year unknown"),
+        ("--04-22", "22 April, year unknown"),
+        ("Wednesday", "a Wednesday, date unknown"),
+        (None, None),
+    ],
+)
+def test_readable_dates_case_table(stored, shown):
+    from wardesk.web.payloads import readable_date
+
+    assert readable_date(stored) == shown
+
+
+def test_no_raw_partial_date_is_shown(tab_at, server, api):
+    events = api.get("/api/events?limit=500&all=true").json()["events"]
+    assert any(e["date"] and e["date"].startswith("--") for e in events), "partial dates present"
+    tab = tab_at(WIDE)
+    tab.goto(server + "/events?all=true&limit=500")
+    cells = tab.locator("table.events td:nth-child(3)").all_inner_texts()
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    for cell in cells:
+        assert not cell.startswith("--") and cell.strip() not in days, cell
+
+
+# ---------------------------------------------------------------------------------- row 12
+
+
+def test_the_actor_filter_ignores_case_and_finds_part_of_a_name(api):
+    exact = api.get("/api/events?actor=SDF&all=true").json()["total"]
+    assert exact > 0
+    assert api.get("/api/events?actor=sdf&all=true").json()["total"] == exact
+    assert api.get("/api/events?actor=Sd&all=true").json()["total"] >= exact
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("since=2017/10", "write 2017, 2017-10 or 2017-10-14"),
+        ("until=Wednesday", "write 2017, 2017-10 or 2017-10-14"),
+        ("since=2018&until=2017-05", "is after To"),
+    ],
+)
+def test_bad_dates_get_a_plain_answer(api, query, said):
+    answer = api.get("/api/map?" + query)
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert isinstance(detail, str) and said in detail
+    assert "\\d" not in detail and "^" not in detail, "no regex shown to the reader"
+
+
+def test_a_bad_date_on_the_map_clears_it_and_says_why(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    markers = map_ready(tab)
+    tab.fill("#f-since", "2018")
+    tab.fill("#f-until", "2017")
+    tab.locator("#f-until").dispatch_event("change")
+    tab.wait_for_selector("#map[data-state=error]")
+    assert tab.get_attribute("#map", "data-markers") == "0" != str(markers)
+    assert tab.locator("path.event-marker").count() == 0
+    assert "is after To" in tab.locator("#status").inner_text()
+    tab.errors.clear()  # the 422 itself is logged by the browser
+
+
+# ---------------------------------------------------------------------------------- row 14
+
+
+@pytest.mark.parametrize("path", ["/events/ev-nothing", "/api/events/ev-nothing"])
+def test_not_found_says_nothing_of_the_server(api, analyst_db, path):
+    answer = api.get(path)
+    assert answer.status_code == 404
+    assert str(analyst_db) not in answer.text and analyst_db.name not in answer.text
+    assert "wardesk events" not in answer.text
+    assert "ev-nothing" in answer.text

@@ -29,6 +29,14 @@ Focus = Annotated[
 TimelineLimit = Annotated[int, Query(ge=1, le=MAX_MAP)]
 
 
+def found_event(store: Store, event_id: str) -> dict:
+    """The event's payload, or a 404 that names the id and nothing of the server."""
+    found = P.event_detail(store, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r} in the database")
+    return found
+
+
 @router.get("/config")
 def config(request: Request) -> dict[str, Any]:
     """How this server is set up: read-only or not, the online tile layer (if any)."""
@@ -52,7 +60,7 @@ def events(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0
 def event(store: StoreDep, event_id: EventId) -> dict:
     """One fused event: the ``events`` export record, each slot's claims source by source
     (reader comments apart), and every mention with its evidence and a link into its page."""
-    return P.event_detail(store, event_id)
+    return found_event(store, event_id)
 
 
 @router.get("/map")

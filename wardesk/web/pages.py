@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from wardesk.store import Store
 from wardesk.web import payloads as P
 from wardesk.web import queries as Q
-from wardesk.web.api import DocId, EventId, FilterDep, Focus, StoreDep
+from wardesk.web.api import DocId, EventId, FilterDep, Focus, StoreDep, found_event
 from wardesk.web.api import actors as actors_json
 from wardesk.web.api import map_data as map_json
 from wardesk.web.api import search as search_json
@@ -74,7 +74,7 @@ def events_twin(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offse
 @router.get("/events/{event_id}.json", tags=["twins"])
 def event_twin(store: StoreDep, event_id: EventId) -> dict:
     """JSON twin of ``/events/{event_id}``."""
-    return P.event_detail(store, event_id)
+    return found_event(store, event_id)
 
 
 @router.get("/pages.json", tags=["twins"])
@@ -147,7 +147,7 @@ def events_page(
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)
 def event_page(request: Request, store: StoreDep, event_id: EventId) -> HTMLResponse:
     """One event: each slot with every source's values side by side, and the evidence."""
-    data = P.event_detail(store, event_id)
+    data = found_event(store, event_id)
     twin = f"/events/{quote(data['event']['event_id'], safe='')}.json"
     return render(request, "event.html", twin, data=data)
 

@@ -6,6 +6,7 @@ length; a bad value is answered with 422 and a message naming the valid values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -15,7 +16,7 @@ from wardesk.fuse.dates import parse_span
 
 CERTAINTIES = ("asserted", "reported", "claimed", "unconfirmed", "speculative", "denied")
 Certainty = Literal["asserted", "reported", "claimed", "unconfirmed", "speculative", "denied"]
-ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no bound (a blank form field)
+ISO_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 EVENT_ID = r"^[A-Za-z0-9_.-]{1,64}$"
 DOC_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 MAX_PAGE = 500
@@ -27,7 +28,7 @@ class EventFilter:
     """Which events a list, the map or the timeline shows.
 
     ``types``: ACLED event types or sub-event types (any case); ``actor``: an actor named by
-    the event or any of its mentions, in any role; ``since``/``until``: ISO dates, possibly
+    the event or any of its mentions, in any role (any case, any part of the name); ``since``/``until``: ISO dates, possibly
     partial, that the event's date span must meet; ``certainty``: at least one article
     source says it with one of these; ``contested``: only events with contested slots;
     ``include_reader_only``: also events only reader comments report.
@@ -58,12 +59,17 @@ class EventFilter:
         return params
 
 
-def _calendar_date(value: str | None, name: str) -> str | None:
-    if value is not None and not parse_span(value).calendar:
+def _calendar_date(value: str | None, label: str) -> str | None:
+    if value is not None and not (re.fullmatch(ISO_DATE, value) and parse_span(value).calendar):
         raise HTTPException(
-            422, f"{name}: {value!r} is not a calendar date (2017, 2017-10, 2017-10-14)"
+            422, f"{label}: {value!r} is not a date; write 2017, 2017-10 or 2017-10-14"
         )
     return value
+
+
+def _in_order(since: str | None, until: str | None) -> None:
+    if since and until and parse_span(since).start > parse_span(until).end:
+        raise HTTPException(422, f"From ({since}) is after To ({until}): no event can match")
 
 
 def event_filter(
@@ -79,13 +85,15 @@ def event_filter(
     since: Annotated[
         str | None,
         Query(
-            pattern=ISO_DATE, description="Events that may have happened on or after this ISO date."
+            max_length=10,
+            description="Events that may have happened on or after this ISO date (2017, "
+            "2017-10, 2017-10-14).",
         ),
     ] = None,
     until: Annotated[
         str | None,
         Query(
-            pattern=ISO_DATE,
+            max_length=10,
             description="Events that may have happened on or before this ISO date.",
         ),
     ] = None,
@@ -106,11 +114,13 @@ def event_filter(
     """The event filter from the query string (a FastAPI dependency)."""
     types = tuple(dict.fromkeys(t.strip() for t in type_ if t.strip()))
     actor = actor.strip() or None if actor else None
+    since, until = _calendar_date(since or None, "From"), _calendar_date(until or None, "To")
+    _in_order(since, until)
     return EventFilter(
         types=types,
         actor=actor,
-        since=_calendar_date(since or None, "since"),
-        until=_calendar_date(until or None, "until"),
+        since=since,
+        until=until,
         certainty=tuple(dict.fromkeys(certainty)),
         contested=contested,
         include_reader_only=all_,

@@ -7,11 +7,14 @@ arranged source by source and every mention's evidence linked into its page.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from wardesk.errors import WardeskError
 from wardesk.export import event_record
 from wardesk.fuse.dates import parse_span
 from wardesk.fuse.types import FusedEvent, SourceRef, StoredMention
@@ -32,6 +35,25 @@ def mention_url(doc_id: str, ordinal: int) -> str:
     return f"/pages/{quote(doc_id, safe='')}?m={ordinal}#m{ordinal}"
 
 
+_DAY_OF_YEAR = re.compile(r"--(\d{2})(?:-(\d{2}))?")
+
+
+def readable_date(value: str | None) -> str | None:
+    """A stored date as a reader should see it: ISO dates as they are; a month or a day
+    without its year ("--04-22") and a bare weekday ("Wednesday") said in words, with what
+    is unknown said too."""
+    if not value:
+        return None
+    partial = _DAY_OF_YEAR.fullmatch(value)
+    if partial and 1 <= int(partial[1]) <= 12:
+        month = calendar.month_name[int(partial[1])]
+        day = f"{int(partial[2])} " if partial[2] else ""
+        return f"{day}{month}, year unknown"
+    if value.capitalize() in calendar.day_name:
+        return f"a {value.capitalize()}, date unknown"
+    return value
+
+
 def summary(row: dict[str, Any]) -> dict[str, Any]:
     """One event as the lists, the map and the timeline show it."""
     has_place = row["location_name"] is not None
@@ -45,6 +67,7 @@ def summary(row: dict[str, Any]) -> dict[str, Any]:
             "country": row["country"], "precision": row["geo_precision"],
         } if has_place else None,
         "date": row["event_date"],
+        "date_text": readable_date(row["event_date"]),
         "date_start": row["date_start"],
         "date_end": row["date_end"],
         "time_precision": row["time_precision"],
@@ -147,6 +170,7 @@ def _mention_entry(stored: StoredMention, event_id: str) -> dict[str, Any]:
         "event_id": event_id,
         "sub_event_type": mention.sub_event_type,
         "date": mention.date,
+        "date_text": readable_date(mention.date),
         "source": mention.source
         or ("reader comment" if mention.in_comments else stored.page.voice),
         "source_type": mention.source_type,
@@ -243,10 +267,16 @@ def _deal_word(key: str, value: Any) -> str:
     return str(value)
 
 
-def event_detail(store: Store, event_id: str) -> dict[str, Any]:
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """One fused event: the ``events`` export record, its claims side by side, and every
-    mention with its evidence sentence and a link to it in its page."""
-    event = store.event(event_id)
+    mention with its evidence sentence and a link to it in its page; None when no event has
+    that id (or that unique prefix)."""
+    try:
+        event = store.event(event_id)
+    except WardeskError as error:
+        if error.code == "E008":  # the store's message names the database file: not for readers
+            return None
+        raise
     by_key = {s.key: s for s in store.stored_mentions(sorted({d for d, _ in event.members}))}
     mentions = [
         _mention_entry(by_key[key], event.event_id) for key in event.members if key in by_key
@@ -257,6 +287,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     return {
         "event": record,
         "url": event_url(event.event_id),
+        "date_text": readable_date(record["date"]),
         "deal": deal_facts(record["agreement"], claims["rows"]),
         "claims": claims,
         "mentions": mentions,

@@ -46,13 +46,14 @@ def filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
             f"(lower(e.event_type) IN ({_marks(wanted)}) OR lower(e.sub_event_type) IN ({_marks(wanted)}))"
         )
         params += wanted + wanted
-    if f.actor:
+    if f.actor:  # any case, any part of the name ("hezbollah" finds "Hezbollah fighters")
         where.append(
-            "(e.actor1 = ? OR e.actor2 = ? OR EXISTS (SELECT 1 "
+            "(lower(e.actor1) LIKE ? ESCAPE '\\' OR lower(e.actor2) LIKE ? ESCAPE '\\'"
+            " OR EXISTS (SELECT 1 "
             + MEMBER_JOIN.format(table="mention_actors")
-            + " WHERE em.event_id = e.event_id AND x.actor = ?))"
+            + " WHERE em.event_id = e.event_id AND lower(x.actor) LIKE ? ESCAPE '\\'))"
         )
-        params += [f.actor, f.actor, f.actor]
+        params += [_like(f.actor)] * 3
     if f.since:
         where.append("e.date_end >= ?")
         params.append(parse_span(f.since).start.isoformat())
@@ -199,6 +200,7 @@ def page_parts(db: Database, doc_id: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def _like(word: str) -> str:
+    """A LIKE pattern (escape ``\\``) matching lower-cased text that contains ``word``."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped.lower()}%"
 

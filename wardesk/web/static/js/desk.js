@@ -30,7 +30,8 @@ export async function getJSON(path, params) {
     let detail = response.statusText;
     try {
       const body = await response.json();
-      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+      detail = typeof body.detail === "string" ? body.detail
+        : (body.detail || []).map((d) => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ");
     } catch (_) { /* keep the status text */ }
     throw new Error(`${response.status}: ${detail}`);
   }
@@ -69,7 +70,7 @@ export function eventItem(e) {
   const flags = e.contested.flatMap((slot) => [h("span", { class: "flag" }, slot.replace(/_/g, " ")), " "]);
   const meta = [
     e.location ? e.location.name : "no place",
-    e.date || "undated",
+    e.date_text || "undated",
     actorsText(e.actors),
     `${e.sources} source${e.sources === 1 ? "" : "s"}` + (e.reader_comments ? ` +${e.reader_comments} reader` : ""),
   ].join(" · ");

@@ -50,7 +50,7 @@ function popup(e) {
   const where = e.location ? e.location.name : "";
   return h("div", { class: "popup" },
     h("h3", {}, e.sub_event_type),
-    h("p", {}, [where, e.date || "undated"].filter(Boolean).join(" · ")),
+    h("p", {}, [where, e.date_text || "undated"].filter(Boolean).join(" · ")),
     h("p", { class: "precision" }, `place: ${precisionText(e.location)} (precision ${e.location.precision})`),
     h("p", {}, `${e.sources} independent source${e.sources === 1 ? "" : "s"}`),
     e.contested.length ? h("p", {}, "contested: ", ...e.contested.map((s) => h("span", { class: "flag" }, s))) : null,
@@ -168,6 +168,8 @@ async function load(params) {
   try {
     render(await getJSON("/api/map", params));
   } catch (error) {
+    // Nothing of the last answer stays on the map: it would pass for this filter's.
+    render({ events: [], deals: [], total: 0 });
     statusEl.textContent = `Could not load the events: ${error.message}`;
     mapEl.dataset.state = "error";
   }

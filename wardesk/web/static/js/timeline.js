@@ -10,6 +10,7 @@ const coarseEl = document.getElementById("coarse");
 const undatedEl = document.getElementById("undated");
 const statusEl = document.getElementById("status");
 const form = document.getElementById("filters");
+const actorEl = document.getElementById("actor");
 
 function svg(tag, attrs, text) {
   const el = document.createElementNS(SVG, tag);
@@ -23,6 +24,7 @@ function chart(weeks) {
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: "none" });
   const most = Math.max(1, ...weeks.map((w) => w.count));
   const step = Math.min((width - 2 * pad) / Math.max(weeks.length, 1), 60);
+  const every = Math.ceil(56 / step); // a label ("17-04-17") is about 50 units wide
   weeks.forEach((week, i) => {
     const barHeight = ((height - 2 * pad) * week.count) / most;
     const x = pad + i * step;
@@ -31,9 +33,14 @@ function chart(weeks) {
       "data-week": week.week,
     });
     bar.append(svg("title", {}, `week of ${week.week}: ${week.count} events`));
-    root.append(bar);
-    if (weeks.length <= 26 || i % Math.ceil(weeks.length / 26) === 0) {
-      root.append(svg("text", { x: x + 1, y: height - pad + 12 }, week.week.slice(2)));
+    // A bar with events leads to that week's list; an empty one leads nowhere.
+    if (week.count) {
+      const link = svg("a", { href: `#week-${week.week}`, class: "bar-link" });
+      link.append(bar);
+      root.append(link);
+    } else root.append(bar);
+    if (i % every === 0) {
+      root.append(svg("text", { class: "axis", x: x + 1, y: height - pad + 12 }, week.week.slice(2)));
     }
     if (week.count) root.append(svg("text", { x: x + step / 2 - 3, y: height - pad - barHeight - 3 }, week.count));
   });
@@ -44,11 +51,15 @@ function chart(weeks) {
 function render(data) {
   chartEl.replaceChildren(data.weeks.length ? chart(data.weeks) : h("p", { class: "dim" }, "No event is dated to a day or a week."));
   weeksEl.replaceChildren(...data.weeks.filter((w) => w.count).map((week) =>
-    h("section", { class: "week", "data-week": week.week },
+    h("section", { class: "week", "data-week": week.week, id: `week-${week.week}` },
       h("h3", {}, `Week of ${week.week} — ${week.count} event${week.count === 1 ? "" : "s"}`),
       h("ol", { class: "event-list" }, week.events.map(eventItem)))));
   coarseEl.replaceChildren(...data.coarse.map(eventItem));
   undatedEl.replaceChildren(...data.undated.map(eventItem));
+  for (const list of [coarseEl, undatedEl]) {
+    list.hidden = list.childElementCount === 0;
+    list.previousElementSibling.hidden = list.hidden; // its heading
+  }
   const dated = data.weeks.reduce((n, w) => n + w.count, 0);
   statusEl.textContent = `${data.total} events: ${dated} in ${data.weeks.length} week${data.weeks.length === 1 ? "" : "s"}, ${data.coarse.length} dated only to a month or a year, ${data.undated.length} undated.`;
   chartEl.dataset.state = "ready";
@@ -56,10 +67,15 @@ function render(data) {
 
 async function load(params) {
   chartEl.dataset.state = "loading";
+  const actor = params.get("actor");
+  actorEl.textContent = actor ? ` of ${actor}` : "";
+  document.title = `Timeline${actor ? " · " + actor : ""} · wardesk`;
   try {
     render(await getJSON("/api/timeline", params));
   } catch (error) {
+    render({ weeks: [], coarse: [], undated: [], total: 0 });
     statusEl.textContent = `Could not load the events: ${error.message}`;
+    chartEl.dataset.state = "error";
   }
 }
 
