@@ -201,16 +201,23 @@ def test_destination_shape_case_table(precision, admin1, km, shape):
 
 def test_vague_event_places_are_drawn_hollow_with_their_precision(tab_at, server, api):
     events = api.get("/api/map?all=true").json()["events"]
-    vague = [e for e in events if e["location"] and e["location"]["precision"] >= 3]
+    precision = {e["event_id"]: e["location"]["precision"] for e in events if e["location"]}
+    assert 3 in precision.values(), "the database has an event placed only to a region"
     tab = tab_at(WIDE)
     tab.goto(server + "/?all=true")
     map_ready(tab)
-    assert tab.locator("path.event-marker.vague").count() == len(vague)
+    drawn = tab.locator("path.event-marker").evaluate_all(
+        "els => els.map(e => e.getAttribute('class').split(/\\s+/))"
+    )
+    assert drawn
+    for classes in drawn:
+        event_id = next(c[3:] for c in classes if c.startswith("ev-"))
+        assert ("vague" in classes) == (precision[event_id] >= 3), event_id
     assert tab.locator("#legend").inner_text().count("hollow") == 1
-    if not vague:
-        pytest.skip("no event at region precision in this database")
-    marker = tab.locator("path.event-marker.vague").first
-    marker.dispatch_event("click")
+    vague = tab.locator("path.event-marker.vague")
+    if not vague.count():
+        pytest.skip("every region-level event is inside a cluster at this view")
+    vague.first.dispatch_event("click")
     popup = tab.locator(".leaflet-popup .popup .precision")
     assert "precision 3" in popup.inner_text()
     assert "centre" in popup.inner_text()
@@ -227,6 +234,52 @@ def test_far_or_vague_destinations_are_listed_not_drawn(tab_at, server, api):
     if off:
         assert tab.locator("#deals-off").is_visible()
         assert off[0]["destination"]["name"] in tab.locator("#deals-off-list").inner_text()
+
+
+# ---------------------------------------------------------------------------------- row 13
+
+
+VIEW = """() => JSON.stringify([document.querySelectorAll('path.event-marker').length,
+  [...document.querySelectorAll('.event-cluster')].map(c => c.textContent)])"""
+
+
+def cluster_counts(tab) -> list[int]:
+    return [int(n) for n in tab.locator(".event-cluster").all_inner_texts()]
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1440", "390"])
+def test_events_at_one_place_gather_into_named_clusters(tab_at, server, viewport):
+    tab = tab_at(viewport)
+    tab.goto(server + "/")
+    markers = map_ready(tab)
+    counts = cluster_counts(tab)
+    assert counts, "events at one place are clustered"
+    assert tab.locator("path.event-marker").count() + sum(counts) == markers
+    biggest = tab.locator(".event-cluster").nth(counts.index(max(counts)))
+    biggest.hover()
+    label = tab.locator(".leaflet-tooltip", has_text="events:").inner_text()
+    assert f"{max(counts)} events: " in label and len(label) > len(f"{max(counts)} events: ")
+    drawn = tab.locator("path.event-marker").count()
+    for _ in range(12):  # each click zooms in on the cluster, at the last zoom spreads it out
+        if tab.locator("path.event-marker").count() > drawn:
+            break
+        before = tab.evaluate(VIEW)
+        counts = cluster_counts(tab)
+        tab.locator(".event-cluster").nth(counts.index(max(counts))).click()
+        tab.wait_for_function(f"b => ({VIEW})() !== b", arg=before)
+    assert tab.locator("path.event-marker").count() > drawn, "a cluster opens into its events"
+
+
+def test_markers_and_clusters_are_reachable_by_keyboard(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    map_ready(tab)
+    marker = tab.locator("path.event-marker[tabindex='0']").first
+    assert "at" in marker.get_attribute("aria-label")
+    marker.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector(".leaflet-popup .popup")
+    assert tab.locator(".event-cluster[tabindex='0']").count() == len(cluster_counts(tab))
 
 
 # ---------------------------------------------------------------------------------- row 4

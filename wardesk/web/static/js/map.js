@@ -13,7 +13,16 @@ const offListEl = document.getElementById("deals-off-list");
 
 const map = L.map(mapEl, { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([35, 38.5], 6);
 const markers = new Map();
-const eventsLayer = L.layerGroup();
+// Events at one place (or a few pixels apart at this zoom) gather into a numbered cluster
+// that names its places; a click zooms in or, at the last zoom, spreads them out.
+const eventsLayer = L.markerClusterGroup({
+  maxClusterRadius: 24,
+  showCoverageOnHover: false,
+  spiderfyOnMaxZoom: true,
+  animate: false, // no fading copies of old clusters: what is in the page is what is shown
+  iconCreateFunction: clusterIcon,
+});
+
 const dealsLayer = L.layerGroup();
 let fitted = false;
 
@@ -57,6 +66,18 @@ function popup(e) {
     h("p", {}, h("a", { href: safePath(e.url), class: "open-event" }, "Open the event →")));
 }
 
+/** Let the keyboard reach a drawn marker: Tab to it, Enter or Space opens its popup. */
+function focusable(m, label) {
+  const el = m.getElement();
+  if (!el || el.hasAttribute("tabindex")) return;
+  el.setAttribute("tabindex", "0");
+  el.setAttribute("role", "button");
+  el.setAttribute("aria-label", label);
+  el.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); m.openPopup(); }
+  });
+}
+
 function marker(e) {
   const contested = e.contested.length > 0;
   const precision = e.location.precision || 1;
@@ -70,11 +91,26 @@ function marker(e) {
     dashArray: precision >= 2 ? "4 4" : null,
     fillColor: typeColor(e.event_type),
     fillOpacity: vague ? 0.08 : (e.sources > 0 ? 0.85 : 0.35),
-    className: `event-marker p${precision}${vague ? " vague" : ""}${contested ? " contested" : ""}`,
+    className: `event-marker p${precision}${vague ? " vague" : ""}${contested ? " contested" : ""} ev-${e.event_id}`,
+    place: e.location.name,
   });
+  m.on("add", () => focusable(m, `${e.sub_event_type} at ${e.location.name}, ${e.date_text || "undated"}`));
   m.bindPopup(popup(e));
   m.bindTooltip(h("span", {}, `${e.sub_event_type} · ${e.location.name}${vague ? " (area)" : ""}`));
   return m;
+}
+
+function clusterIcon(cluster) {
+  const count = cluster.getChildCount();
+  const places = [...new Set(cluster.getAllChildMarkers().map((m) => m.options.place))];
+  const named = places.slice(0, 3).join(", ") + (places.length > 3 ? ` and ${places.length - 3} more` : "");
+  cluster.bindTooltip(h("span", {}, `${count} events: ${named}`), { direction: "top" });
+  const size = count < 10 ? 30 : 38;
+  return L.divIcon({
+    html: `<span>${count}</span>`, // a number only: no page text goes into this HTML
+    className: "event-cluster",
+    iconSize: [size, size],
+  });
 }
 
 function arrowHead(from, to) {
@@ -140,7 +176,10 @@ function render(data) {
     const item = eventItem(e);
     const m = markers.get(e.event_id);
     if (m) {
-      item.addEventListener("mouseenter", () => { m.setStyle({ weight: 4, color: "#e65100" }); m.bringToFront(); });
+      item.addEventListener("mouseenter", () => {
+        m.setStyle({ weight: 4, color: "#e65100" });
+        if (map.hasLayer(m)) m.bringToFront();
+      });
       item.addEventListener("mouseleave", () => m.setStyle({ weight: e.contested.length ? 3 : 1, color: e.contested.length ? "#c62828" : "#27313d" }));
     }
     listEl.append(item);
@@ -154,7 +193,7 @@ function render(data) {
       : `${d.km} km away: not drawn across the map`))));
   offEl.hidden = off.length === 0;
   if (!fitted && placed.length) {
-    map.fitBounds(L.latLngBounds(placed.map((e) => [e.location.lat, e.location.lon])).pad(0.3), { maxZoom: 8 });
+    map.fitBounds(L.latLngBounds(placed.map((e) => [e.location.lat, e.location.lon])).pad(0.3), { maxZoom: 8, animate: false });
     fitted = true;
   }
   mapEl.dataset.markers = String(placed.length);
