@@ -317,7 +317,7 @@ def test_an_evidence_link_to_a_shared_sentence_scrolls_to_it(tab_at, server, api
     target = tab.locator(f"#m{pair['ordinal']}")
     assert target.count() == 1
     top = target.evaluate("el => el.getBoundingClientRect().top")
-    assert 0 <= top < 844, f"the anchor is at {top}"
+    assert -2 < top < 844, f"the anchor is at {top}"
     assert tab.locator("mark.mention.focus").first.is_visible()
 
 
@@ -478,8 +478,11 @@ def test_timeline_bars_lead_to_their_week(tab_at, server):
     bar.click()
     tab.wait_for_function("w => location.hash === '#week-' + w", arg=week)
     section = tab.locator(f"section.week[data-week='{week}']")
-    top = section.evaluate("el => el.getBoundingClientRect().top")
-    assert 0 <= top < WIDE[1]
+    box = section.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom]; }"
+    )
+    assert box[1] > 0 and box[0] < WIDE[1], f"the week is out of view: {box}"
+    assert abs(box[0]) < 2 or box[1] <= WIDE[1], "scrolled to the week's heading"
 
 
 def test_timeline_heading_follows_the_filter_and_hides_empty_groups(tab_at, server, api):
@@ -581,3 +584,47 @@ def test_not_found_says_nothing_of_the_server(api, analyst_db, path):
     assert str(analyst_db) not in answer.text and analyst_db.name not in answer.text
     assert "wardesk events" not in answer.text
     assert "ev-nothing" in answer.text
+
+
+# ---------------------------------------------------------------------------------- row 15
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=Raqqa", "/events", "/timeline"])
+def test_every_page_has_a_skip_link_and_one_h1(tab_at, server, path):
+    tab = tab_at(WIDE)
+    tab.goto(server + path)
+    assert tab.locator("h1").count() == 1
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("[document.activeElement.className, document.activeElement.hash]")
+    assert focused == ["skip", "#main"]
+    assert tab.locator("a.skip").is_visible(), "the skip link shows when focused"
+    assert tab.locator("main#main").count() == 1
+
+
+def test_event_links_are_named_by_more_than_their_type(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/events")
+    names = tab.locator("table.events td:first-child a").all_text_contents()
+    assert names and all(" at " in name for name in names), names[:3]
+    tab.goto(server + "/")
+    map_ready(tab)
+    names = tab.locator("#event-list a.event-link").all_text_contents()
+    assert names and all(" at " in name for name in names), names[:3]
+
+
+def test_the_events_list_pages_both_ways_and_shows_its_filter(api):
+    total = api.get("/api/events?contested=true").json()["total"]
+    assert total >= 3
+    second = api.get("/events?contested=true&limit=2&offset=2").text
+    assert 'rel="prev" href="/events?contested=true&amp;offset=0&amp;limit=2"' in second
+    assert "Filtered by" in second and "contested: true" in second
+    first = api.get("/events?limit=2").text
+    assert 'rel="prev"' not in first and 'rel="next"' in first and "Filtered by" not in first
+
+
+def test_type_counts_leave_out_reader_only_events(api):
+    facets = api.get("/api/facets").json()
+    sourced = api.get("/api/events?limit=1").json()["total"]
+    everything = api.get("/api/events?limit=1&all=true").json()["total"]
+    assert everything > sourced, "the database has events only readers report"
+    assert sum(t["events"] for t in facets["types"]) == sourced

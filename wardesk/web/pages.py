@@ -138,10 +138,14 @@ def events_page(
 ) -> HTMLResponse:
     """The fused events as a table."""
     data = P.event_list(store, f, limit=limit, offset=offset)
-    more = {**f.query_string(), "offset": offset + limit, "limit": limit}
-    following = "/events?" + urlencode(more, doseq=True)
+
+    def at(start: int) -> str:
+        return "/events?" + urlencode(
+            {**f.query_string(), "offset": start, "limit": limit}, doseq=True
+        )
+
     return render(request, "events.html", _twin(request, "/events.json"), data=data,
-                  following=following)  # fmt: skip
+                  following=at(offset + limit), previous=at(max(offset - limit, 0)))  # fmt: skip
 
 
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)

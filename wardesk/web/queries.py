@@ -124,8 +124,9 @@ def place_by_name(db: Database, name: str) -> dict | None:
 def facets(db: Database) -> dict[str, Any]:
     """What the filters can choose from: types present, actors, and the date range."""
     types = db.query(
-        "SELECT event_type, sub_event_type, count(*) FROM events"
-        " GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
+        # counted as the filters show events by default: reader-only events apart
+        "SELECT event_type, sub_event_type, sum(CASE WHEN source_count > 0 THEN 1 ELSE 0 END)"
+        " FROM events GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
     )
     span = db.query("SELECT min(date_start), max(date_end) FROM events")[0]
     return {

@@ -76,7 +76,8 @@ export function eventItem(e) {
   ].join(" · ");
   return h("li", { "data-event": e.event_id },
     h("span", { class: `swatch type-${typeClass(e.event_type)}` }),
-    h("a", { href: safePath(e.url), class: "event-link" }, e.sub_event_type + deal), " ",
+    h("a", { href: safePath(e.url), class: "event-link" }, e.sub_event_type + deal,
+      h("span", { class: "visually-hidden" }, ` at ${e.location ? e.location.name : "no place"}, ${e.date_text || "undated"}`)), " ",
     ...flags,
     h("span", { class: "meta" }, meta));
 }
