@@ -347,6 +347,8 @@ def test_one_name_per_source_on_the_event_page(tab_at, server, api):
     line = tab.locator("dl.facts dd", has_text="independent").first.inner_text()
     for header in headers:
         assert header.strip() in line
+    evidence = tab.locator("section.evidence li:not(.reader) > .who").all_inner_texts()
+    assert evidence and set(evidence) <= set(names), "the evidence names its source alike"
 
 
 def test_the_deal_box_shows_contested_values_as_contested(tab_at, server, api):

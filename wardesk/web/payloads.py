@@ -197,6 +197,11 @@ def _claim(value_index: int, value: str, ref: SourceRef, mentions: dict[str, dic
     }
 
 
+def source_of_mentions(event: FusedEvent) -> dict[str, str]:
+    """Each article mention's independent source, by mention id (the name the page shows)."""
+    return {mid: source.name for source in event.sources for mid in source.mention_ids}
+
+
 def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
     """Each slot with every article source's values side by side, and the reader comments'
     values in a column of their own.
@@ -204,7 +209,7 @@ def claims_grid(event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
     There is one column per independent source, named as the event's sources line names it
     (a claim's own speaker, when another, is shown in its cell as ``speaker``), so the count
     of independent sources is the count of columns."""
-    owner = {mid: source.name for source in event.sources for mid in source.mention_ids}
+    owner = source_of_mentions(event)
     columns: dict[str, None] = {source.name: None for source in event.sources}
     rows = []
     for slot, values in event.slots.items():
@@ -281,6 +286,9 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     mentions = [
         _mention_entry(by_key[key], event.event_id) for key in event.members if key in by_key
     ]
+    owner = source_of_mentions(event)
+    for m in mentions:
+        m["independent_source"] = owner.get(m["mention_id"])
     by_id = {m["mention_id"]: m for m in mentions}
     record = event_record(event)
     claims = claims_grid(event, by_id)
