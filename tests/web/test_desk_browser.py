@@ -630,3 +630,42 @@ def test_type_counts_leave_out_reader_only_events(api):
     everything = api.get("/api/events?limit=1&all=true").json()["total"]
     assert everything > sourced, "the database has events only readers report"
     assert sum(t["events"] for t in facets["types"]) == sourced
+
+
+# ---------------------------------------------------------------------------------- export
+
+
+def test_exports_hold_exactly_the_filtered_events(api):
+    import csv
+    import io
+    import json
+
+    listed = api.get("/api/events?contested=true&limit=500").json()
+    ids = [e["event_id"] for e in listed["events"]]
+    assert 0 < len(ids) < api.get("/api/events?limit=1").json()["total"]
+    lines = api.get("/api/export.jsonl?contested=true").text.splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == ids
+    features = api.get("/api/export.geojson?contested=true").json()["features"]
+    assert sorted(f["properties"]["event_id"] for f in features) == sorted(ids)
+    answer = api.get("/api/export.csv?contested=true")
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in answer.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    dated = [e for e in listed["events"] if e["date_start"]]
+    assert len(rows) == len(dated), "one ACLED row per dated event"
+    assert api.get("/api/export.xml").status_code == 422
+
+
+def test_the_map_exports_what_it_shows(tab_at, server):
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    everything = map_ready(tab)
+    tab.check("#f-contested")
+    map_ready(tab, str(everything))
+    with tab.expect_download() as download:
+        tab.click("#export a[data-format=jsonl]")
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == tab.locator("#event-list li").count()
+    tab.goto(server + "/events?contested=true")
+    href = tab.get_attribute("#export a[data-format=csv]", "href")
+    assert href == "/api/export.csv?contested=true"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import PlainTextResponse
 
 from wardesk import __version__
 from wardesk.store import Store
@@ -54,6 +55,23 @@ def config(request: Request) -> dict[str, Any]:
 def events(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0) -> dict:
     """The fused events the filter selects, by date (undated last)."""
     return P.event_list(store, f, limit=limit, offset=offset)
+
+
+ExportFormat = Annotated[
+    Literal["csv", "geojson", "jsonl"],
+    Path(description="csv: ACLED's columns; geojson: a feature collection; jsonl: events."),
+]
+
+
+@router.get("/export.{fmt}", response_class=PlainTextResponse)
+def export(store: StoreDep, f: FilterDep, fmt: ExportFormat) -> PlainTextResponse:
+    """Exactly the events the filter selects (at most 5,000), as a file to download."""
+    media_type, extension = P.EXPORT_FORMATS[fmt]
+    return PlainTextResponse(
+        P.export_text(store, f, fmt),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="wardesk-events.{extension}"'},
+    )
 
 
 @router.get("/events/{event_id}")

@@ -145,7 +145,8 @@ def events_page(
         )
 
     return render(request, "events.html", _twin(request, "/events.json"), data=data,
-                  following=at(offset + limit), previous=at(max(offset - limit, 0)))  # fmt: skip
+                  following=at(offset + limit), previous=at(max(offset - limit, 0)),
+                  filter_query=urlencode(f.query_string(), doseq=True))  # fmt: skip
 
 
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)

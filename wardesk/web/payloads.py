@@ -8,6 +8,7 @@ arranged source by source and every mention's evidence linked into its page.
 from __future__ import annotations
 
 import calendar
+import io
 import re
 from collections import defaultdict
 from datetime import date, timedelta
@@ -15,12 +16,13 @@ from typing import Any
 from urllib.parse import quote
 
 from wardesk.errors import WardeskError
-from wardesk.export import event_record
+from wardesk.export import event_record, page_infos, write_acled, write_events_jsonl
+from wardesk.export.tables import write_geojson
 from wardesk.fuse.dates import parse_span
 from wardesk.fuse.types import FusedEvent, SourceRef, StoredMention
 from wardesk.store import Store
 from wardesk.web import queries as Q
-from wardesk.web.params import EventFilter
+from wardesk.web.params import MAX_MAP, EventFilter
 
 MAX_WEEKS = 520
 
@@ -97,6 +99,33 @@ def event_list(store: Store, f: EventFilter, *, limit: int, offset: int) -> dict
         "filter": f.query_string(),
         "events": [summary(row) for row in rows],
     }
+
+
+# ---------------------------------------------------------------------------------- export
+
+#: The formats the desk exports a filtered selection in: media type and file extension.
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "geojson": ("application/geo+json", "geojson"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+}
+
+
+def export_text(store: Store, f: EventFilter, fmt: str) -> str:
+    """Exactly the events the filter selects (the map's and the list's selection, in their
+    order), as ACLED's CSV columns (one row per dated event: ACLED has no row for an undated
+    one), a GeoJSON feature collection, or JSON lines of the ``events`` export."""
+    ids = [row["event_id"] for row in Q.list_events(store.db, f, limit=MAX_MAP)]
+    by_id = {e.event_id: e for e in store.events(ids)}
+    events = [by_id[i] for i in ids if i in by_id]
+    out = io.StringIO()
+    if fmt == "csv":
+        write_acled(events, page_infos(store, events), out)
+    elif fmt == "geojson":
+        write_geojson(events, out)
+    else:
+        write_events_jsonl(events, out)
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------- timeline

@@ -91,6 +91,14 @@ export function filterParams(form) {
   return params;
 }
 
+/** Point the export links (a[data-format]) at exactly the rows `params` selects. */
+export function exportLinks(params) {
+  const query = params.toString();
+  for (const link of document.querySelectorAll("#export a[data-format]")) {
+    link.href = `/api/export.${link.dataset.format}${query ? "?" + query : ""}`;
+  }
+}
+
 /** Set the filter form's fields to `params` (the others blank). */
 function fillForm(form, params) {
   for (const el of form.elements) {

@@ -1,6 +1,6 @@
 // The map: events as markers coloured by type and sized by corroboration, deals as arrows
 // from origin to each claimed destination, over the vendored base map (no internet needed).
-import { eventItem, getJSON, h, safePath, typeColor, watchFilters } from "./desk.js";
+import { eventItem, exportLinks, getJSON, h, safePath, typeColor, watchFilters } from "./desk.js";
 
 const L = window.L;
 const topojson = window.topojson;
@@ -203,6 +203,7 @@ function render(data) {
 
 async function load(params) {
   mapEl.dataset.state = "loading";
+  exportLinks(params);
   statusEl.textContent = "Loading events…";
   try {
     render(await getJSON("/api/map", params));
