@@ -382,7 +382,17 @@ def test_the_deal_box_says_foreign_fighters_in_words(api):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/events", "/timeline", "/actors", "/pages", "/search?q=Raqqa", "/events.first"]
+    "path",
+    [
+        "/",
+        "/events",
+        "/timeline",
+        "/actors",
+        "/pages",
+        "/search?q=Raqqa",
+        "/codebook",
+        "/events.first",
+    ],
 )
 def test_no_page_is_wider_than_a_phone(tab_at, server, api, path):
     if path == "/events.first":
@@ -669,3 +679,38 @@ def test_the_map_exports_what_it_shows(tab_at, server):
     tab.goto(server + "/events?contested=true")
     href = tab.get_attribute("#export a[data-format=csv]", "href")
     assert href == "/api/export.csv?contested=true"
+
+
+# ---------------------------------------------------------------------------------- codebook
+
+
+def test_every_badge_links_to_its_codebook_entry(tab_at, server, api):
+    codebook = api.get("/codebook").text
+    ids = set(re.findall(r'id="([a-z0-9-]+)"', codebook))
+    from wardesk.web.params import CERTAINTIES
+
+    certainties = {f"certainty-{c}" for c in CERTAINTIES}
+    wanted = {"certainty", "sources", "precision", "reader-only", "contested"} | certainties
+    assert wanted <= ids
+    event = contested_event(api, "destination")
+    tab = tab_at(WIDE)
+    for path in (event["url"], "/events", "/"):
+        tab.goto(server + path)
+        if path == "/":
+            map_ready(tab)
+        badges = tab.locator(".flag, :not(fieldset).certainty").evaluate_all(
+            "els => els.filter(e => !e.closest('a.claim') && !e.closest('.leaflet-popup'))"
+            ".map(e => [e.tagName, e.getAttribute('href')])"
+        )
+        assert badges, path
+        for tag, href in badges:
+            assert tag == "A" and href, (path, tag, href)
+            if href.startswith("#slot-"):  # the deal box's flag leads to the claims row
+                assert tab.locator(href).count() == 1
+                continue
+            assert href.startswith("/codebook#") and href.split("#")[1] in ids, href
+    tab.goto(server + event["url"])
+    tab.locator("section.evidence a.certainty").first.click()
+    tab.wait_for_url("**/codebook#certainty-*")
+    anchor = tab.url.split("#")[1]
+    assert tab.locator(f"#{anchor}").is_visible()

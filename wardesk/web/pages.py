@@ -176,6 +176,13 @@ def page_page(request: Request, store: StoreDep, doc_id: DocId, m: Focus = None)
     return render(request, "page.html", twin, data=data)
 
 
+@router.get("/codebook", **HTML, include_in_schema=False)
+def codebook_page(request: Request) -> HTMLResponse:
+    """What certainty levels, independent sources, precision, reader-only events and
+    contested slots mean; every badge links here."""
+    return render(request, "codebook.html", "")
+
+
 @router.get("/search", **HTML, include_in_schema=False)
 def search_page(
     request: Request, store: StoreDep, q: OptionalText = "", limit: Limit = 20

@@ -67,7 +67,7 @@ export function actorsText(actors) {
 export function eventItem(e) {
   const status = e.contested.includes("status") ? "status contested" : e.agreement && e.agreement.status;
   const deal = e.agreement ? ` (${[e.agreement.kind, status].filter(Boolean).join(", ")})` : "";
-  const flags = e.contested.flatMap((slot) => [h("span", { class: "flag" }, slot.replace(/_/g, " ")), " "]);
+  const flags = e.contested.flatMap((slot) => [h("a", { class: "flag", href: "/codebook#contested" }, slot.replace(/_/g, " ")), " "]);
   const meta = [
     e.location ? e.location.name : "no place",
     e.date_text || "undated",

@@ -62,7 +62,7 @@ function popup(e) {
     h("p", {}, [where, e.date_text || "undated"].filter(Boolean).join(" · ")),
     h("p", { class: "precision" }, `place: ${precisionText(e.location)} (precision ${e.location.precision})`),
     h("p", {}, `${e.sources} independent source${e.sources === 1 ? "" : "s"}`),
-    e.contested.length ? h("p", {}, "contested: ", ...e.contested.map((s) => h("span", { class: "flag" }, s))) : null,
+    e.contested.length ? h("p", {}, "contested: ", ...e.contested.map((s) => h("a", { class: "flag", href: "/codebook#contested" }, s))) : null,
     h("p", {}, h("a", { href: safePath(e.url), class: "open-event" }, "Open the event →")));
 }
 
