@@ -714,3 +714,48 @@ def test_every_badge_links_to_its_codebook_entry(tab_at, server, api):
     tab.wait_for_url("**/codebook#certainty-*")
     anchor = tab.url.split("#")[1]
     assert tab.locator(f"#{anchor}").is_visible()
+
+
+# ---------------------------------------------------------------------------------- deals
+
+
+def test_every_deal_is_listed_with_its_steps_in_order(api):
+    events = api.get("/api/events?limit=500").json()["events"]
+    with_deal = [e["event_id"] for e in events if e["agreement"]]
+    deals = api.get("/api/deals").json()["deals"]
+    assert [d["event"]["event_id"] for d in deals] == with_deal
+    from wardesk.web.payloads import deal_steps
+
+    order = deal_steps()
+    moved_on = 0
+    for d in deals:
+        statuses = [step["status"] for step in d["history"]]
+        ranks = [order.index(s) for s in statuses]
+        assert ranks == sorted(ranks), statuses
+        assert all(step["reports"] for step in d["history"])
+        moved_on += len(statuses) > 1
+        detail = api.get(d["event"]["url"] + ".json").json()
+        rows = {r["slot"]: r for r in detail["claims"]["rows"]}
+        if "destination" in rows:
+            assert [v["value"] for v in d["destinations"]] == [
+                v["value"] for v in rows["destination"]["values"]
+            ]
+    assert moved_on, "some deal is reported at more than one step"
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1440", "390"])
+def test_the_deals_view_shows_destinations_and_dated_steps(tab_at, server, api, viewport):
+    event = contested_event(api, "destination")
+    tab = tab_at(viewport)
+    tab.goto(server + "/deals")
+    assert tab.locator("header.top nav a", has_text="Deals").count() == 1
+    card = tab.locator(f"article.deal-card[data-event='{event['event_id']}']")
+    assert card.locator("dd.destinations .value").count() >= 2, "every claimed destination"
+    steps = card.locator("li.step")
+    assert steps.count() >= 1
+    first_report = steps.first.locator("ul a").first
+    assert first_report.get_attribute("href").startswith("/pages/")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+    first_report.click()
+    tab.wait_for_url("**/pages/**")
+    assert tab.locator("mark.mention.focus").first.is_visible()

@@ -81,6 +81,13 @@ def event(store: StoreDep, event_id: EventId) -> dict:
     return found_event(store, event_id)
 
 
+@router.get("/deals")
+def deals(store: StoreDep, f: FilterDep) -> dict:
+    """Every deal among the events the filter selects: parties, brokers, origin, each
+    claimed destination, counts, terms and the status history with its dated reports."""
+    return P.deal_list(store, f)
+
+
 @router.get("/map")
 def map_data(request: Request, store: StoreDep, f: FilterDep) -> dict:
     """Events for the map (at most 5,000) and deal arrows from origin to each claimed

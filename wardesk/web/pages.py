@@ -77,6 +77,12 @@ def event_twin(store: StoreDep, event_id: EventId) -> dict:
     return found_event(store, event_id)
 
 
+@router.get("/deals.json", tags=["twins"])
+def deals_twin(store: StoreDep, f: FilterDep) -> dict:
+    """JSON twin of ``/deals``: as ``/api/deals``."""
+    return P.deal_list(store, f)
+
+
 @router.get("/pages.json", tags=["twins"])
 def pages_twin(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict:
     """JSON twin of ``/pages``."""
@@ -174,6 +180,13 @@ def page_page(request: Request, store: StoreDep, doc_id: DocId, m: Focus = None)
         raise HTTPException(404, f"no page {doc_id!r} in the database")
     twin = _twin(request, f"/pages/{quote(doc_id, safe='')}.json")
     return render(request, "page.html", twin, data=data)
+
+
+@router.get("/deals", **HTML, include_in_schema=False)
+def deals_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse:
+    """Deals as objects: each with its parties, destinations, counts, terms and steps."""
+    data = P.deal_list(store, f)
+    return render(request, "deals.html", _twin(request, "/deals.json"), data=data)
 
 
 @router.get("/codebook", **HTML, include_in_schema=False)

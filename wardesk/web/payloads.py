@@ -10,8 +10,11 @@ from __future__ import annotations
 import calendar
 import io
 import re
+import tomllib
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
@@ -329,6 +332,79 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "claims": claims,
         "mentions": mentions,
     }
+
+
+# ---------------------------------------------------------------------------------- deals
+
+
+@cache
+def deal_steps() -> tuple[str, ...]:
+    """The order of a deal's steps (``wardesk/data/deal_steps.toml``)."""
+    text = (resources.files("wardesk") / "data" / "deal_steps.toml").read_text(encoding="utf-8")
+    return tuple(tomllib.loads(text)["steps"])
+
+
+def _step_rank(status: str) -> int:
+    steps = deal_steps()
+    return steps.index(status) if status in steps else len(steps)
+
+
+def status_history(detail: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each status the deal's sources report, in step order, with the dated reports of each:
+    who said it, when they say it happened, and a link to the sentence."""
+    rows = {row["slot"]: row for row in detail["claims"]["rows"]}
+    if "status" not in rows:
+        return []
+    dates = {m["mention_id"]: m["date_text"] for m in detail["mentions"]}
+    steps: dict[str, list[dict]] = defaultdict(list)
+    row = rows["status"]
+    told = [(c, False) for cell in row["cells"].values() for c in cell]
+    for claim, reader in told + [(c, True) for c in row["readers"]]:
+        steps[claim["value"]].append({
+            "source": claim["source"],
+            "reader": reader,
+            "certainty": claim["certainty"],
+            "date_text": dates.get(claim["mention_id"]),
+            "url": claim["url"],
+        })  # fmt: skip
+    return [
+        {"status": status, "reports": steps[status]}
+        for status in sorted(steps, key=lambda s: (_step_rank(s), s))
+    ]
+
+
+def deal_list(store: Store, f: EventFilter) -> dict[str, Any]:
+    """Every deal among the events the filter selects, as an object of its own: kind,
+    parties, brokers, origin, each claimed destination, counts and terms (contested fields
+    as their competing values), and its status history."""
+    rows = [r for r in Q.list_events(store.db, f, limit=MAX_MAP) if r["agreement"]]
+    deals = []
+    for row in rows:
+        detail = event_detail(store, row["event_id"])
+        if detail is None:
+            continue
+        agreement = detail["event"]["agreement"]
+        claims = {r["slot"]: r for r in detail["claims"]["rows"]}
+        destinations = claims["destination"]["values"] if "destination" in claims else (
+            [{"value": agreement["destination"], "support": detail["event"]["sources"]["count"],
+              "reader_only": False}] if agreement.get("destination") else []
+        )  # fmt: skip
+        deals.append({
+            "event": summary(row),
+            "kind": agreement["kind"],
+            "withdrawing_party": agreement.get("withdrawing_party"),
+            "allowing_party": agreement.get("allowing_party"),
+            "brokers": agreement.get("brokers") or [],
+            "origin": agreement.get("origin"),
+            "destinations": destinations,
+            "facts": [
+                fact for fact in detail["deal"]
+                if fact["field"] in ("status", "fighters", "civilians", "foreign_fighters")
+            ],
+            "terms": agreement.get("terms") or [],
+            "history": status_history(detail),
+        })  # fmt: skip
+    return {"filter": f.query_string(), "total": len(deals), "deals": deals}
 
 
 # ---------------------------------------------------------------------------------- page

@@ -116,12 +116,14 @@ function fillForm(form, params) {
  * page URL in step (so a filtered view can be bookmarked or shared). Each change is a step in
  * the browser's history, so Back undoes the last filter change. */
 export function watchFilters(form, apply) {
+  let applied = null; // the query string of the filter last applied
   const run = (push) => {
     const params = filterParams(form);
     const query = params.toString();
     const url = query ? `${location.pathname}?${query}` : location.pathname;
     if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
+    applied = location.search;
     apply(params);
   };
   form.addEventListener("change", () => run(true));
@@ -133,7 +135,10 @@ export function watchFilters(form, apply) {
     run(true);
   });
   window.addEventListener("popstate", () => {
+    // Following a link to "#week-…" is a history step too, but leaves the filter alone.
+    if (location.search === applied) return;
     fillForm(form, new URLSearchParams(location.search));
+    applied = location.search;
     apply(filterParams(form));
   });
   run(false);
