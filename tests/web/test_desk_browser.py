@@ -759,3 +759,30 @@ def test_the_deals_view_shows_destinations_and_dated_steps(tab_at, server, api, 
     first_report.click()
     tab.wait_for_url("**/pages/**")
     assert tab.locator("mark.mention.focus").first.is_visible()
+
+
+# ---------------------------------------------------------------------------------- weekly chart
+
+
+def test_the_weekly_chart_stacks_types_and_leads_to_the_map(tab_at, server, api):
+    weeks = [w for w in api.get("/api/timeline?all=true").json()["weeks"] if w["count"]]
+    assert weeks
+    tab = tab_at(WIDE)
+    tab.goto(server + "/timeline?all=true")
+    tab.wait_for_selector("#chart[data-state=ready]")
+    for week in weeks:
+        segments = tab.locator(f"#chart rect.bar[data-week='{week['week']}']")
+        assert sorted(segments.evaluate_all("els => els.map(e => e.dataset.type)")) == sorted(
+            week["by_type"]
+        )
+    mixed = max(weeks, key=lambda w: (len(w["by_type"]), w["count"]))
+    colours = tab.locator(f"#chart rect.bar[data-week='{mixed['week']}']").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).fill)"
+    )
+    assert len(set(colours)) == len(mixed["by_type"]), "each type its own colour"
+    section = tab.locator(f"section.week[data-week='{mixed['week']}']")
+    section.locator("a.on-map").click()
+    tab.wait_for_url("**/?*since=*")
+    map_ready(tab)
+    assert tab.locator("#event-list li").count() == mixed["count"]
+    assert tab.input_value("#f-since") == mixed["week"]

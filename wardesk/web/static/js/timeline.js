@@ -1,7 +1,10 @@
 // The timeline: events per week as bars (SVG, no inline styles), each week's events listed,
 // events dated only to a month or a year and undated ones apart. `actor=NAME` in the filter
 // gives one actor's timeline.
-import { eventItem, getJSON, h, watchFilters } from "./desk.js";
+import { TYPE_CLASSES, eventItem, getJSON, h, typeClass, watchFilters } from "./desk.js";
+
+const TYPE_ORDER = Object.keys(TYPE_CLASSES);
+const typeOrder = (type) => (TYPE_ORDER.includes(type) ? TYPE_ORDER.indexOf(type) : TYPE_ORDER.length);
 
 const SVG = "http://www.w3.org/2000/svg";
 const chartEl = document.getElementById("chart");
@@ -28,17 +31,20 @@ function chart(weeks) {
   weeks.forEach((week, i) => {
     const barHeight = ((height - 2 * pad) * week.count) / most;
     const x = pad + i * step;
-    const bar = svg("rect", {
-      class: "bar", x: x + 1, y: height - pad - barHeight, width: Math.max(step - 2, 1), height: barHeight,
-      "data-week": week.week,
-    });
-    bar.append(svg("title", {}, `week of ${week.week}: ${week.count} events`));
-    // A bar with events leads to that week's list; an empty one leads nowhere.
-    if (week.count) {
-      const link = svg("a", { href: `#week-${week.week}`, class: "bar-link" });
-      link.append(bar);
-      root.append(link);
-    } else root.append(bar);
+    // One segment per event type, stacked in the legend's order, coloured as on the map.
+    const group = week.count ? svg("a", { href: `#week-${week.week}`, class: "bar-link" }) : root;
+    let top = height - pad;
+    for (const [type, n] of Object.entries(week.by_type).sort(([a], [b]) => typeOrder(a) - typeOrder(b))) {
+      const segment = ((height - 2 * pad) * n) / most;
+      top -= segment;
+      const bar = svg("rect", {
+        class: `bar type-${typeClass(type)}`, x: x + 1, y: top, width: Math.max(step - 2, 1), height: segment,
+        "data-week": week.week, "data-type": type,
+      });
+      bar.append(svg("title", {}, `week of ${week.week}: ${n} ${type} of ${week.count} events`));
+      group.append(bar);
+    }
+    if (week.count) root.append(group);
     if (i % every === 0) {
       root.append(svg("text", { class: "axis", x: x + 1, y: height - pad + 12 }, week.week.slice(2)));
     }
@@ -48,11 +54,22 @@ function chart(weeks) {
   return root;
 }
 
+/** The map with this page's filters, narrowed to the week starting on `monday`. */
+function weekOnMap(monday) {
+  const params = new URLSearchParams(location.search);
+  const sunday = new Date(`${monday}T00:00:00Z`);
+  sunday.setUTCDate(sunday.getUTCDate() + 6);
+  params.set("since", monday);
+  params.set("until", sunday.toISOString().slice(0, 10));
+  return `/?${params}`;
+}
+
 function render(data) {
   chartEl.replaceChildren(data.weeks.length ? chart(data.weeks) : h("p", { class: "dim" }, "No event is dated to a day or a week."));
   weeksEl.replaceChildren(...data.weeks.filter((w) => w.count).map((week) =>
     h("section", { class: "week", "data-week": week.week, id: `week-${week.week}` },
-      h("h3", {}, `Week of ${week.week} — ${week.count} event${week.count === 1 ? "" : "s"}`),
+      h("h3", {}, `Week of ${week.week} — ${week.count} event${week.count === 1 ? "" : "s"} `,
+        h("a", { href: weekOnMap(week.week), class: "on-map" }, "on the map →")),
       h("ol", { class: "event-list" }, week.events.map(eventItem)))));
   coarseEl.replaceChildren(...data.coarse.map(eventItem));
   undatedEl.replaceChildren(...data.undated.map(eventItem));
