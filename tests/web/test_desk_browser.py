@@ -786,3 +786,41 @@ def test_the_weekly_chart_stacks_types_and_leads_to_the_map(tab_at, server, api)
     map_ready(tab)
     assert tab.locator("#event-list li").count() == mixed["count"]
     assert tab.input_value("#f-since") == mixed["week"]
+
+
+# ---------------------------------------------------------------------------------- table view
+
+
+@pytest.mark.parametrize("column", ["fatalities", "sources", "place", "date"])
+def test_the_events_list_sorts_both_ways_with_blanks_last(api, column):
+    field = {"fatalities": "fatalities", "sources": "sources", "date": "date_start"}
+    for sort, descending in ((column, False), (f"-{column}", True)):
+        events = api.get(f"/api/events?all=true&limit=500&sort={sort}").json()["events"]
+        if column == "place":
+            values = [e["location"]["name"] if e["location"] else None for e in events]
+        else:
+            values = [e[field[column]] for e in events]
+        known = [v for v in values if v is not None]
+        assert known == sorted(known, reverse=descending), sort
+        assert values[: len(known)] == known, f"{sort}: blanks go last"
+
+
+def test_the_table_view_filters_and_sorts_in_the_page(tab_at, server, api):
+    contested = api.get("/api/events?contested=true&limit=1").json()["total"]
+    tab = tab_at(WIDE)
+    tab.goto(server + "/events")
+    tab.check("#f-contested")
+    tab.click("form.filters button[type=submit]")
+    tab.wait_for_url("**/events?*contested=true*")
+    assert tab.locator("tr.event-row").count() == contested
+    header = tab.locator("th a.sort", has_text="fatalities")
+    header.click()
+    tab.wait_for_url("**sort=fatalities**")
+    assert tab.locator("th[aria-sort=ascending]").inner_text().startswith("fatalities")
+    assert tab.locator("tr.event-row").count() == contested, "sorting keeps the filter"
+    tab.locator("th a.sort", has_text="fatalities").click()
+    tab.wait_for_url("**sort=-fatalities**")
+    cells = tab.locator("tr.event-row td:nth-child(6)").all_inner_texts()
+    numbers = [int(c) for c in cells if c.strip().isdigit()]
+    assert numbers == sorted(numbers, reverse=True)
+    assert tab.is_checked("#f-contested"), "the form shows the filter in force"

@@ -16,7 +16,16 @@ from wardesk.web import payloads as P
 from wardesk.web import queries as Q
 from wardesk.web.app import store_of
 from wardesk.web.mapdata import map_payload
-from wardesk.web.params import DOC_ID, EVENT_ID, MAX_MAP, EventFilter, Limit, Offset, SearchText
+from wardesk.web.params import (
+    DOC_ID,
+    EVENT_ID,
+    MAX_MAP,
+    EventFilter,
+    Limit,
+    Offset,
+    SearchText,
+    Sort,
+)
 from wardesk.web.params import event_filter as filter_dependency
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -52,9 +61,11 @@ def config(request: Request) -> dict[str, Any]:
 
 
 @router.get("/events")
-def events(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0) -> dict:
-    """The fused events the filter selects, by date (undated last)."""
-    return P.event_list(store, f, limit=limit, offset=offset)
+def events(
+    store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0, sort: Sort = None
+) -> dict:
+    """The fused events the filter selects, by date (undated last) or as ``sort`` says."""
+    return P.event_list(store, f, limit=limit, offset=offset, sort=sort)
 
 
 ExportFormat = Annotated[

@@ -21,7 +21,7 @@ from wardesk.web.api import map_data as map_json
 from wardesk.web.api import search as search_json
 from wardesk.web.api import timeline as timeline_json
 from wardesk.web.app import store_of
-from wardesk.web.params import CERTAINTIES, MAX_MAP, Limit, Offset
+from wardesk.web.params import CERTAINTIES, MAX_MAP, Limit, Offset, Sort
 
 router = APIRouter(tags=["pages"])
 HTML = {"response_class": HTMLResponse}
@@ -66,9 +66,11 @@ def actors_twin(store: StoreDep, limit: Limit = 200) -> dict:
 
 
 @router.get("/events.json", tags=["twins"])
-def events_twin(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0) -> dict:
+def events_twin(
+    store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0, sort: Sort = None
+) -> dict:
     """JSON twin of ``/events``: as ``/api/events``."""
-    return P.event_list(store, f, limit=limit, offset=offset)
+    return P.event_list(store, f, limit=limit, offset=offset, sort=sort)
 
 
 @router.get("/events/{event_id}.json", tags=["twins"])
@@ -140,19 +142,30 @@ def actors_page(request: Request, store: StoreDep, limit: Limit = 200) -> HTMLRe
 
 @router.get("/events", **HTML, include_in_schema=False)
 def events_page(
-    request: Request, store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0
+    request: Request,
+    store: StoreDep,
+    f: FilterDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    sort: Sort = None,
 ) -> HTMLResponse:
-    """The fused events as a table."""
-    data = P.event_list(store, f, limit=limit, offset=offset)
+    """The fused events as a table, with the map's filters, sortable columns and paging."""
+    data = P.event_list(store, f, limit=limit, offset=offset, sort=sort)
+    kept = {**f.query_string(), **({"sort": sort} if sort else {})}
 
     def at(start: int) -> str:
-        return "/events?" + urlencode(
-            {**f.query_string(), "offset": start, "limit": limit}, doseq=True
-        )
+        return "/events?" + urlencode({**kept, "offset": start, "limit": limit}, doseq=True)
+
+    def sorted_by(column: str) -> str:
+        # a second click on the sorted column turns its direction round
+        key = f"-{column}" if sort == column else column
+        return "/events?" + urlencode({**f.query_string(), "sort": key}, doseq=True)
 
     return render(request, "events.html", _twin(request, "/events.json"), data=data,
                   following=at(offset + limit), previous=at(max(offset - limit, 0)),
-                  filter_query=urlencode(f.query_string(), doseq=True))  # fmt: skip
+                  filter_query=urlencode(f.query_string(), doseq=True),
+                  sort_links={c: sorted_by(c) for c in Q.SORT_COLUMNS},
+                  **_filter_context(store, f))  # fmt: skip
 
 
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)

@@ -127,6 +127,15 @@ def event_filter(
     )
 
 
+SortKey = Literal[
+    "date", "-date", "type", "-type", "place", "-place", "sources", "-sources",
+    "fatalities", "-fatalities",
+]  # fmt: skip
+Sort = Annotated[
+    SortKey | None,
+    Query(description="Sort by this column (date, type, place, sources, fatalities); "
+          "a leading '-' for descending."),
+]  # fmt: skip
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size (at most {MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 SearchText = Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")]

@@ -92,13 +92,16 @@ def summary(row: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def event_list(store: Store, f: EventFilter, *, limit: int, offset: int) -> dict[str, Any]:
-    """A page of the events the filter selects, with the total."""
-    rows = Q.list_events(store.db, f, limit=limit, offset=offset)
+def event_list(
+    store: Store, f: EventFilter, *, limit: int, offset: int, sort: str | None = None
+) -> dict[str, Any]:
+    """A page of the events the filter selects, in ``sort`` order, with the total."""
+    rows = Q.list_events(store.db, f, limit=limit, offset=offset, sort=sort)
     return {
         "total": Q.count_events(store.db, f),
         "limit": limit,
         "offset": offset,
+        "sort": sort,
         "filter": f.query_string(),
         "events": [summary(row) for row in rows],
     }

@@ -23,6 +23,26 @@ EVENT_FIELDS = (
     " e.reader_disputes"
 )
 ORDER = " ORDER BY e.date_start IS NULL, e.date_start, e.event_id"
+#: The columns a list can be sorted by (``sort=NAME``, ``-NAME`` for descending); rows
+#: without a value go last either way, ties by date then id.
+SORT_COLUMNS = {
+    "date": "e.date_start",
+    "type": "e.sub_event_type",
+    "place": "e.location_name",
+    "sources": "e.source_count",
+    "fatalities": "e.fatalities",
+}
+
+
+def order_sql(sort: str | None) -> str:
+    """The ORDER BY clause for a ``sort`` value (None or unknown: by date)."""
+    column = SORT_COLUMNS.get((sort or "").lstrip("-"))
+    if column is None:
+        return ORDER
+    direction = " DESC" if sort.startswith("-") else ""
+    return f" ORDER BY {column} IS NULL, {column}{direction}, e.date_start IS NULL, e.date_start, e.event_id"
+
+
 _JSON_FIELDS = ("assoc_actors", "agreement", "pages", "contested", "reader_disputes")
 _WORD = re.compile(r"[^\W_]+")
 MEMBER_JOIN = (
@@ -84,10 +104,13 @@ def count_events(db: Database, f: EventFilter) -> int:
     return int(db.scalar("SELECT count(*) FROM events e" + where, params))
 
 
-def list_events(db: Database, f: EventFilter, *, limit: int, offset: int = 0) -> list[dict]:
-    """Events the filter selects, by date (undated last) then id."""
+def list_events(
+    db: Database, f: EventFilter, *, limit: int, offset: int = 0, sort: str | None = None
+) -> list[dict]:
+    """Events the filter selects, by date (undated last) then id, or as ``sort`` says (see
+    ``SORT_COLUMNS``)."""
     where, params = filter_sql(f)
-    sql = f"SELECT {EVENT_FIELDS} FROM events e{where}{ORDER} LIMIT ? OFFSET ?"
+    sql = f"SELECT {EVENT_FIELDS} FROM events e{where}{order_sql(sort)} LIMIT ? OFFSET ?"
     return [_event_row(row) for row in db.query_dicts(sql, [*params, limit, offset])]
 
 

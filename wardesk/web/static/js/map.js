@@ -201,13 +201,20 @@ function render(data) {
   mapEl.dataset.state = "ready";
 }
 
+// Each filter change asks again; an answer that comes back after a newer question is
+// dropped, so a slow old answer never replaces a newer one.
+let asked = 0;
+
 async function load(params) {
   mapEl.dataset.state = "loading";
   exportLinks(params);
   statusEl.textContent = "Loading events…";
+  const mine = ++asked;
   try {
-    render(await getJSON("/api/map", params));
+    const data = await getJSON("/api/map", params);
+    if (mine === asked) render(data);
   } catch (error) {
+    if (mine !== asked) return;
     // Nothing of the last answer stays on the map: it would pass for this filter's.
     render({ events: [], deals: [], total: 0 });
     statusEl.textContent = `Could not load the events: ${error.message}`;

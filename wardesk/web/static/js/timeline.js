@@ -82,14 +82,21 @@ function render(data) {
   chartEl.dataset.state = "ready";
 }
 
+// Each filter change asks again; an answer that comes back after a newer question is
+// dropped, so a slow old answer never replaces a newer one.
+let asked = 0;
+
 async function load(params) {
   chartEl.dataset.state = "loading";
   const actor = params.get("actor");
   actorEl.textContent = actor ? ` of ${actor}` : "";
   document.title = `Timeline${actor ? " · " + actor : ""} · wardesk`;
+  const mine = ++asked;
   try {
-    render(await getJSON("/api/timeline", params));
+    const data = await getJSON("/api/timeline", params);
+    if (mine === asked) render(data);
   } catch (error) {
+    if (mine !== asked) return;
     render({ weeks: [], coarse: [], undated: [], total: 0 });
     statusEl.textContent = `Could not load the events: ${error.message}`;
     chartEl.dataset.state = "error";
