@@ -824,3 +824,41 @@ def test_the_table_view_filters_and_sorts_in_the_page(tab_at, server, api):
     numbers = [int(c) for c in cells if c.strip().isdigit()]
     assert numbers == sorted(numbers, reverse=True)
     assert tab.is_checked("#f-contested"), "the form shows the filter in force"
+
+
+# ---------------------------------------------------------------------------------- why one event
+
+
+def test_every_report_passes_fusions_tests_against_the_lead(api):
+    events = api.get("/api/events?all=true&limit=500").json()["events"]
+    explained = 0
+    for e in events:
+        detail = api.get(e["url"] + ".json").json()
+        why = detail["why"]
+        ids = {m["mention_id"] for m in detail["mentions"]}
+        assert why["lead"] in ids
+        assert {m["mention_id"] for m in why["members"]} == ids - {why["lead"]}
+        for member in why["members"]:
+            assert [t["test"] for t in member["tests"]] == ["kind", "place", "date", "actors"]
+            failed = [t["said"] for t in member["tests"] if not t["passed"]]
+            assert not failed, f"{e['event_id']}: {member['mention_id']} fails {failed}"
+            explained += 1
+        for other in why["apart"]:
+            assert other["event_id"] != e["event_id"]
+            assert all(not t["passed"] for t in other["failed"])
+    assert explained > 10
+
+
+def test_the_event_page_says_why_and_what_was_kept_apart(tab_at, server, api):
+    events = api.get("/api/events?limit=500").json()["events"]
+    many = max(events, key=lambda e: e["mentions"])
+    tab = tab_at(PHONE)
+    tab.goto(server + many["url"])
+    rows = tab.locator("table.why tbody tr")
+    assert rows.count() == many["mentions"] - 1
+    assert rows.first.locator("td.pass").count() == 4
+    assert "km" in tab.locator("section.why").inner_text() or "same" in rows.first.inner_text()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    apart = tab.locator("ul.apart li")
+    if apart.count():
+        assert apart.first.locator("a").get_attribute("href").startswith("/events/")

@@ -57,3 +57,5 @@ def test_the_desk_queries_run_on_postgresql(pg_client):
     lines = pg_client.get("/api/export.jsonl").text.splitlines()
     assert len(lines) == total
     assert pg_client.get("/api/events/ev-nothing").status_code == 404
+    deal = next(e for e in events if e["agreement"])
+    assert pg_client.get("/api" + deal["url"]).json()["why"]["lead"]

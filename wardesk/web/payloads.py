@@ -26,6 +26,7 @@ from wardesk.fuse.types import FusedEvent, SourceRef, StoredMention
 from wardesk.store import Store
 from wardesk.web import queries as Q
 from wardesk.web.params import MAX_MAP, EventFilter
+from wardesk.web.why import explain
 
 MAX_WEEKS = 520
 
@@ -307,6 +308,24 @@ def _deal_word(key: str, value: Any) -> str:
     return str(value)
 
 
+def _why(store: Store, event: FusedEvent, mentions: dict[str, dict]) -> dict[str, Any]:
+    """:func:`wardesk.web.why.explain` with each report's source, page and link."""
+    why = explain(store, event)
+    lead = mentions.get(why["lead"] or "")
+    why["lead_report"] = _report(lead) if lead else None
+    for member in why["members"]:
+        found = mentions.get(member["mention_id"])
+        member.update(_report(found) if found else {})
+    for other in why["apart"]:
+        other["url"] = event_url(other["event_id"])
+    return why
+
+
+def _report(mention: dict) -> dict[str, Any]:
+    return {"source": mention["independent_source"] or mention["source"],
+            "page": mention["page"], "url": mention["url"]}  # fmt: skip
+
+
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """One fused event: the ``events`` export record, its claims side by side, and every
     mention with its evidence sentence and a link to it in its page; None when no event has
@@ -332,6 +351,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "url": event_url(event.event_id),
         "date_text": readable_date(record["date"]),
         "deal": deal_facts(record["agreement"], claims["rows"]),
+        "why": _why(store, event, by_id),
         "claims": claims,
         "mentions": mentions,
     }

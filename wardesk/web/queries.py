@@ -133,6 +133,19 @@ def claimed_destinations(db: Database, event_ids: list[str]) -> dict[str, list[d
     return found
 
 
+def events_near(
+    db: Database, event_type: str, lat: float, lon: float, degrees: float, limit: int = 20
+) -> list[str]:
+    """Ids of events of ``event_type`` placed within ``degrees`` of a point, nearest first."""
+    rows = db.query(
+        "SELECT event_id FROM events WHERE event_type = ? AND latitude BETWEEN ? AND ?"
+        " AND longitude BETWEEN ? AND ?"
+        " ORDER BY abs(latitude - ?) + abs(longitude - ?), event_id LIMIT ?",
+        (event_type, lat - degrees, lat + degrees, lon - degrees, lon + degrees, lat, lon, limit),
+    )
+    return [row[0] for row in rows]
+
+
 def place_by_name(db: Database, name: str) -> dict | None:
     """A stored place with this name (any case), the most precise first."""
     rows = db.query_dicts(
