@@ -26,6 +26,13 @@ SHARED = Path(os.environ.get("WARDESK_SHARED", REPO.parent / "shared"))
 FOLDERS = (SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev", REPO / "examples",
            Path(__file__).parent / "pages")  # fmt: skip
 WIDE, TABLET, PHONE = (1440, 900), (768, 844), (390, 844)
+SHOTS = REPO / "docs" / "screenshots" if os.environ.get("WARDESK_SCREENSHOTS") == "1" else None
+
+
+def shoot(tab, name: str, *, full_page: bool = False) -> None:
+    """With ``WARDESK_SCREENSHOTS=1``, keep a screenshot for the README in docs/screenshots."""
+    if SHOTS is not None:
+        tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +140,7 @@ def test_the_map_has_room_at_every_width(tab_at, server, viewport):
              const r = p.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length"""
     )
     assert shown > 0, "no marker is drawn with a size"
+    shoot(tab, f"map-{viewport[0]}")
 
 
 # ---------------------------------------------------------------------------------- row 2
@@ -756,6 +764,7 @@ def test_the_deals_view_shows_destinations_and_dated_steps(tab_at, server, api, 
     first_report = steps.first.locator("ul a").first
     assert first_report.get_attribute("href").startswith("/pages/")
     assert tab.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+    shoot(tab, f"deals-{viewport[0]}")
     first_report.click()
     tab.wait_for_url("**/pages/**")
     assert tab.locator("mark.mention.focus").first.is_visible()
@@ -824,6 +833,7 @@ def test_the_table_view_filters_and_sorts_in_the_page(tab_at, server, api):
     numbers = [int(c) for c in cells if c.strip().isdigit()]
     assert numbers == sorted(numbers, reverse=True)
     assert tab.is_checked("#f-contested"), "the form shows the filter in force"
+    shoot(tab, "events-table")
 
 
 # ---------------------------------------------------------------------------------- why one event
@@ -859,6 +869,8 @@ def test_the_event_page_says_why_and_what_was_kept_apart(tab_at, server, api):
     assert rows.first.locator("td.pass").count() == 4
     assert "km" in tab.locator("section.why").inner_text() or "same" in rows.first.inner_text()
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+    tab.locator("section.why").scroll_into_view_if_needed()
+    shoot(tab, "event-why-390")
     apart = tab.locator("ul.apart li")
     if apart.count():
         assert apart.first.locator("a").get_attribute("href").startswith("/events/")
