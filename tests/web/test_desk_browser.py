@@ -874,3 +874,26 @@ def test_the_event_page_says_why_and_what_was_kept_apart(tab_at, server, api):
     apart = tab.locator("ul.apart li")
     if apart.count():
         assert apart.first.locator("a").get_attribute("href").startswith("/events/")
+
+
+# ---------------------------------------------------------------------------------- place aliases
+
+
+def test_search_finds_a_place_under_another_spelling(api):
+    from wardesk.export.acled import gazetteer_points
+
+    events = api.get("/api/events?all=true&limit=500").json()["events"]
+    placed = [e for e in events if e["location"] and e["location"]["geonameid"]]
+    names = gazetteer_points(e["location"]["geonameid"] for e in placed)
+    respelled = [
+        (e, names[e["location"]["geonameid"]].name)
+        for e in placed
+        if e["location"]["geonameid"] in names
+        and names[e["location"]["geonameid"]].name.lower() not in e["location"]["name"].lower()
+        and names[e["location"]["geonameid"]].name.isascii()
+    ]
+    assert respelled, "the database has a place written otherwise than the gazetteer writes it"
+    for event, other_spelling in respelled:
+        found = api.get("/api/search", params={"q": other_spelling, "limit": 100}).json()
+        ids = [e["event_id"] for e in found["events"]]
+        assert event["event_id"] in ids, f"{other_spelling!r} misses {event['location']['name']}"

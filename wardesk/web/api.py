@@ -142,10 +142,10 @@ def page(store: StoreDep, doc_id: DocId, m: Focus = None) -> dict:
 
 
 @router.get("/search")
-def search(store: StoreDep, q: SearchText, limit: Limit = 20) -> dict:
-    """Pages (full text, every word, stemmed) and events (type, place, actors, sources,
-    notes) matching ``q``."""
-    return P.search(store, q, limit=limit)
+def search(request: Request, store: StoreDep, q: SearchText, limit: Limit = 20) -> dict:
+    """Pages (full text, every word, stemmed) and events (type, place under any spelling
+    the gazetteer knows, actors, sources, notes) matching ``q``."""
+    return P.search(store, q, limit=limit, places=request.app.state.destinations)
 
 
 @router.get("/admin1")

@@ -62,6 +62,23 @@ class Destinations:
             "country": found.country, "precision": found.precision,
         }  # fmt: skip
 
+    def place_in(self, words: list[str]) -> tuple[int, list[str]] | None:
+        """The longest run of ``words`` (up to three) that names a gazetteer place in any
+        spelling it knows ("Deir Ezzor", "Dayr az Zawr"): its GeoNames id and the words
+        left over; None when no run names one."""
+        with self._lock:
+            if self.gazetteer is None:
+                self.gazetteer = open_gazetteer()
+            for size in range(min(3, len(words)), 0, -1):
+                for start in range(len(words) - size + 1):
+                    phrase = " ".join(words[start : start + size])
+                    if len(phrase) < 4:
+                        continue  # "al", "Is": too short to name a place on their own
+                    found = resolve(phrase, gazetteer=self.gazetteer)
+                    if found is not None and found.geonameid is not None:
+                        return found.geonameid, words[:start] + words[start + size :]
+        return None
+
 
 def destination_shape(to: dict, km: float) -> str:
     """How the map draws a destination ``km`` from its origin: ``point``, ``area`` or ``off``."""

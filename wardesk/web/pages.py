@@ -102,10 +102,15 @@ def page_twin(store: StoreDep, doc_id: DocId, m: Focus = None) -> dict:
 
 @router.get("/search.json", tags=["twins"])
 def search_twin(
-    store: Annotated[Store, Depends(store_of)], q: OptionalText = "", limit: Limit = 20
+    request: Request,
+    store: Annotated[Store, Depends(store_of)],
+    q: OptionalText = "",
+    limit: Limit = 20,
 ) -> dict:
     """JSON twin of ``/search``."""
-    return P.search(store, q, limit=limit) if q.strip() else {"query": q, "pages": [], "events": []}
+    if not q.strip():
+        return {"query": q, "pages": [], "events": []}
+    return P.search(store, q, limit=limit, places=request.app.state.destinations)
 
 
 # ---------------------------------------------------------------------------------- HTML
@@ -214,5 +219,5 @@ def search_page(
     request: Request, store: StoreDep, q: OptionalText = "", limit: Limit = 20
 ) -> HTMLResponse:
     """Search over page text and events."""
-    data = search_json(store, q, limit) if q.strip() else None
+    data = search_json(request, store, q, limit) if q.strip() else None
     return render(request, "search.html", _twin(request, "/search.json"), data=data, q=q)

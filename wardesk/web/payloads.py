@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from wardesk.errors import WardeskError
@@ -29,6 +29,13 @@ from wardesk.web.params import MAX_MAP, EventFilter
 from wardesk.web.why import explain
 
 MAX_WEEKS = 520
+
+
+class PlaceFinder(Protocol):
+    """Finds the place a search names (:class:`wardesk.web.mapdata.Destinations`)."""
+
+    def place_in(self, words: list[str]) -> tuple[int, list[str]] | None:
+        """A GeoNames id the words name, and the words left over."""
 
 
 def event_url(event_id: str) -> str:
@@ -512,9 +519,13 @@ def page_list(store: Store, *, limit: int, offset: int) -> dict[str, Any]:
     return {"total": Q.count_pages(store.db), "limit": limit, "offset": offset, "pages": pages}
 
 
-def search(store: Store, query: str, *, limit: int) -> dict[str, Any]:
-    """Pages (full-text) and events matching ``query``."""
+def search(
+    store: Store, query: str, *, limit: int, places: PlaceFinder | None = None
+) -> dict[str, Any]:
+    """Pages (full-text) and events matching ``query``; with ``places``, a place the query
+    names finds its events under any spelling of it."""
     hits = store.search(query, limit=limit)
+    place = places.place_in(Q.query_words(query)) if places is not None else None
     return {
         "query": query,
         "pages": [
@@ -527,5 +538,7 @@ def search(store: Store, query: str, *, limit: int) -> dict[str, Any]:
             }
             for h in hits
         ],  # fmt: skip
-        "events": [summary(row) for row in Q.search_events(store.db, query, limit=limit)],
+        "events": [
+            summary(row) for row in Q.search_events(store.db, query, limit=limit, place=place)
+        ],
     }

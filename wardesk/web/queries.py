@@ -242,10 +242,18 @@ def _like(word: str) -> str:
     return f"%{escaped.lower()}%"
 
 
-def search_events(db: Database, query: str, *, limit: int) -> list[dict[str, Any]]:
+def query_words(query: str) -> list[str]:
+    """The words of a search (at most ten)."""
+    return _WORD.findall(query)[:10]
+
+
+def search_events(
+    db: Database, query: str, *, limit: int, place: tuple[int, list[str]] | None = None
+) -> list[dict[str, Any]]:
     """Events whose type, place, actors, sources, pages or notes hold every word of ``query``
-    (case-insensitive substrings), by date."""
-    words = _WORD.findall(query)[:10]
+    (case-insensitive substrings), by date; with ``place`` (a GeoNames id the query names
+    and the words left over), also the events at that place that hold the other words."""
+    words = query_words(query)
     if not words:
         return []
     haystack = (
@@ -258,5 +266,13 @@ def search_events(db: Database, query: str, *, limit: int) -> list[dict[str, Any
     if db.dialect == "sqlite":
         haystack = haystack.replace("string_agg(s.name, ' ')", "group_concat(s.name, ' ')")
     where = " AND ".join(f"{haystack} LIKE ? ESCAPE '\\'" for _ in words)
+    params: list[Any] = [*map(_like, words)]
+    if place is not None:
+        geonameid, rest = place
+        at_place = " AND ".join(
+            ["e.geonameid = ?", *(f"{haystack} LIKE ? ESCAPE '\\'" for _ in rest)]
+        )
+        where = f"({where}) OR ({at_place})"
+        params += [geonameid, *map(_like, rest)]
     sql = f"SELECT {EVENT_FIELDS} FROM events e WHERE {where}{ORDER} LIMIT ?"
-    return [_event_row(row) for row in db.query_dicts(sql, [*map(_like, words), limit])]
+    return [_event_row(row) for row in db.query_dicts(sql, [*params, limit])]
