@@ -897,3 +897,56 @@ def test_search_finds_a_place_under_another_spelling(api):
         found = api.get("/api/search", params={"q": other_spelling, "limit": 100}).json()
         ids = [e["event_id"] for e in found["events"]]
         assert event["event_id"] in ids, f"{other_spelling!r} misses {event['location']['name']}"
+
+
+# ---------------------------------------------------------------------------------- more filters
+
+
+def test_country_province_fatalities_and_deal_filters(api):
+    events = api.get("/api/events?all=true&limit=500").json()["events"]
+
+    def ids(query: str) -> set[str]:
+        return {
+            e["event_id"]
+            for e in api.get(f"/api/events?all=true&limit=500&{query}").json()["events"]
+        }
+
+    syria = {e["event_id"] for e in events if e["location"] and e["location"]["country"] == "Syria"}
+    assert syria and ids("country=syria") == syria
+    province = next(
+        e["location"]["admin1"] for e in events if e["location"] and e["location"]["admin1"]
+    )
+    assert ids(f"admin1={province.upper()}") == {
+        e["event_id"] for e in events if e["location"] and e["location"]["admin1"] == province
+    }
+    counted = [e for e in events if e["fatalities"] is not None]
+    assert len({e["fatalities"] for e in counted}) > 1
+    low = sorted(e["fatalities"] for e in counted)[len(counted) // 2]
+    assert ids(f"fatalities_min={low}") == {
+        e["event_id"] for e in counted if e["fatalities"] >= low
+    }
+    assert ids(f"fatalities_max={low}") == {
+        e["event_id"] for e in counted if e["fatalities"] <= low
+    }
+    assert api.get("/api/events?fatalities_min=9&fatalities_max=2").status_code == 422
+    for bad in ("abc", "-1", "²"):
+        assert api.get("/api/events", params={"fatalities_min": bad}).status_code == 422
+    kinds = api.get("/api/facets").json()["deal_kinds"]
+    assert "evacuation" in kinds
+    assert ids("deal=evacuation") == {
+        e["event_id"] for e in events if e["agreement"] and e["agreement"]["kind"] == "evacuation"
+    }
+
+
+def test_the_map_filters_by_country_and_keeps_it_in_the_url(tab_at, server, api):
+    iraq = api.get("/api/map?country=Iraq").json()
+    assert iraq["total"] > 0
+    tab = tab_at(WIDE)
+    tab.goto(server + "/")
+    everything = map_ready(tab)
+    tab.select_option("#f-country", "Iraq")
+    assert map_ready(tab, str(everything)) == len(
+        [e for e in iraq["events"] if e["location"] and e["location"]["lat"] is not None]
+    )
+    assert "country=Iraq" in tab.url
+    assert "country=Iraq" in tab.get_attribute("#export a[data-format=csv]", "href")

@@ -57,5 +57,11 @@ def test_the_desk_queries_run_on_postgresql(pg_client):
     lines = pg_client.get("/api/export.jsonl").text.splitlines()
     assert len(lines) == total
     assert pg_client.get("/api/events/ev-nothing").status_code == 404
+    kind = pg_client.get("/api/facets").json()["deal_kinds"][0]
+    deals = pg_client.get("/api/events", params={"deal": kind}).json()["events"]
+    assert deals and all(e["agreement"]["kind"] == kind for e in deals)
+    assert pg_client.get(
+        "/api/events", params={"country": "SYRIA", "fatalities_min": "1"}
+    ).is_success
     deal = next(e for e in events if e["agreement"])
     assert pg_client.get("/api" + deal["url"]).json()["why"]["lead"]

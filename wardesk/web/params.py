@@ -31,7 +31,10 @@ class EventFilter:
     the event or any of its mentions, in any role (any case, any part of the name); ``since``/``until``: ISO dates, possibly
     partial, that the event's date span must meet; ``certainty``: at least one article
     source says it with one of these; ``contested``: only events with contested slots;
-    ``include_reader_only``: also events only reader comments report.
+    ``include_reader_only``: also events only reader comments report; ``country`` and
+    ``admin1``: the event's country and province (any case); ``fatalities``: the least and
+    most deaths reported (events without a count are left out by either bound);
+    ``deal``: the kind of deal (evacuation, surrender, ...).
     """
 
     types: tuple[str, ...] = ()
@@ -41,14 +44,22 @@ class EventFilter:
     certainty: tuple[str, ...] = ()
     contested: bool = False
     include_reader_only: bool = False
+    country: str | None = None
+    admin1: str | None = None
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    deal: str | None = None
 
     def query_string(self) -> dict[str, object]:
         """The filter as query parameters (for links that keep it)."""
         params: dict[str, object] = {}
         if self.types:
             params["type"] = list(self.types)
-        for name in ("actor", "since", "until"):
+        for name in ("actor", "since", "until", "country", "admin1", "deal"):
             if getattr(self, name):
+                params[name] = getattr(self, name)
+        for name in ("fatalities_min", "fatalities_max"):
+            if getattr(self, name) is not None:
                 params[name] = getattr(self, name)
         if self.certainty:
             params["certainty"] = list(self.certainty)
@@ -110,6 +121,20 @@ def event_filter(
     all_: Annotated[
         bool, Query(alias="all", description="Also events that only reader comments report.")
     ] = False,
+    country: Annotated[str | None, Query(max_length=80, description="Country (any case).")] = None,
+    admin1: Annotated[
+        str | None, Query(max_length=80, description="Province or governorate (any case).")
+    ] = None,
+    fatalities_min: Annotated[
+        str | None, Query(max_length=8, description="At least this many deaths.")
+    ] = None,
+    fatalities_max: Annotated[
+        str | None, Query(max_length=8, description="At most this many deaths.")
+    ] = None,
+    deal: Annotated[
+        str | None,
+        Query(max_length=40, description="Kind of deal: evacuation, surrender, truce, ..."),
+    ] = None,
 ) -> EventFilter:
     """The event filter from the query string (a FastAPI dependency)."""
     types = tuple(dict.fromkeys(t.strip() for t in type_ if t.strip()))
@@ -124,7 +149,28 @@ def event_filter(
         certainty=tuple(dict.fromkeys(certainty)),
         contested=contested,
         include_reader_only=all_,
+        country=(country or "").strip() or None,
+        admin1=(admin1 or "").strip() or None,
+        fatalities_min=(low := _count(fatalities_min, "fatalities_min")),
+        fatalities_max=_at_least(low, _count(fatalities_max, "fatalities_max")),
+        deal=(deal or "").strip().lower() or None,
     )
+
+
+def _count(value: str | None, name: str) -> int | None:
+    """A count from a form field: blank is no bound (a GET form sends empty fields)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"[0-9]{1,8}", value):
+        raise HTTPException(422, f"{name}: {value!r} is not a whole number of deaths")
+    return int(value)
+
+
+def _at_least(low: int | None, high: int | None) -> int | None:
+    if low is not None and high is not None and low > high:
+        raise HTTPException(422, f"fatalities: at least {low} and at most {high}: none can match")
+    return high
 
 
 SortKey = Literal[

@@ -80,6 +80,19 @@ def filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         where.append("e.date_start <= ?")
         params.append(parse_span(f.until).end.isoformat())
+    for column, value in (("e.country", f.country), ("e.admin1", f.admin1)):
+        if value:
+            where.append(f"lower({column}) = ?")
+            params.append(value.lower())
+    if f.fatalities_min is not None:
+        where.append("e.fatalities >= ?")
+        params.append(f.fatalities_min)
+    if f.fatalities_max is not None:
+        where.append("e.fatalities <= ?")
+        params.append(f.fatalities_max)
+    if f.deal:  # the stored deal is JSON text written by json.dumps: '"kind": "evacuation"'
+        where.append("e.agreement LIKE ? ESCAPE '\\'")
+        params.append(_like(json.dumps({"kind": f.deal})[1:-1]))
     if f.certainty:
         where.append(
             "EXISTS (SELECT 1 " + MEMBER_JOIN.format(table="mentions")
@@ -165,10 +178,18 @@ def facets(db: Database) -> dict[str, Any]:
         " FROM events GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
     )
     span = db.query("SELECT min(date_start), max(date_end) FROM events")[0]
+    places = db.query(
+        "SELECT DISTINCT country, admin1 FROM events WHERE country IS NOT NULL"
+        " ORDER BY country, admin1"
+    )
+    deals = db.query("SELECT agreement FROM events WHERE agreement IS NOT NULL")
     return {
         "types": [{"event_type": t, "sub_event_type": s, "events": n} for t, s, n in types],
         "actors": actor_counts(db, limit=200),
         "dates": {"min": span[0], "max": span[1]},
+        "countries": sorted({country for country, _ in places}),
+        "admin1": [{"country": c, "name": a} for c, a in places if a],
+        "deal_kinds": sorted({json.loads(text)["kind"] for (text,) in deals}),
     }
 
 
