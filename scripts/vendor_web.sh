@@ -27,11 +27,14 @@ copy() {  # copy PACKAGE FILE... : files from node_modules/PACKAGE into $VENDOR/
 copy leaflet LICENSE dist/leaflet.js dist/leaflet.css \
     dist/images/layers.png dist/images/layers-2x.png dist/images/marker-icon.png \
     dist/images/marker-icon-2x.png dist/images/marker-shadow.png
+copy leaflet.markercluster dist/leaflet.markercluster.js dist/MarkerCluster.css \
+    dist/MarkerCluster.Default.css
+cp node_modules/leaflet.markercluster/MIT-LICENCE.txt "$VENDOR/leaflet.markercluster/LICENSE"
 copy topojson-client LICENSE dist/topojson-client.min.js
 copy world-atlas LICENSE README.md countries-50m.json
 
 # "dist" is ignored by git (.gitignore): keep the copied files one level up.
-for package in leaflet topojson-client; do
+for package in leaflet leaflet.markercluster topojson-client; do
     cp -r "$VENDOR/$package/dist/." "$VENDOR/$package/"
     rm -rf "$VENDOR/$package/dist"
 done

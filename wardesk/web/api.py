@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import PlainTextResponse
 
 from wardesk import __version__
 from wardesk.store import Store
@@ -15,7 +16,16 @@ from wardesk.web import payloads as P
 from wardesk.web import queries as Q
 from wardesk.web.app import store_of
 from wardesk.web.mapdata import map_payload
-from wardesk.web.params import DOC_ID, EVENT_ID, MAX_MAP, EventFilter, Limit, Offset, SearchText
+from wardesk.web.params import (
+    DOC_ID,
+    EVENT_ID,
+    MAX_MAP,
+    EventFilter,
+    Limit,
+    Offset,
+    SearchText,
+    Sort,
+)
 from wardesk.web.params import event_filter as filter_dependency
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -27,6 +37,14 @@ Focus = Annotated[
     int | None, Query(ge=0, le=1_000_000, description="Ordinal of the mention to highlight.")
 ]
 TimelineLimit = Annotated[int, Query(ge=1, le=MAX_MAP)]
+
+
+def found_event(store: Store, event_id: str) -> dict:
+    """The event's payload, or a 404 that names the id and nothing of the server."""
+    found = P.event_detail(store, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r} in the database")
+    return found
 
 
 @router.get("/config")
@@ -43,16 +61,42 @@ def config(request: Request) -> dict[str, Any]:
 
 
 @router.get("/events")
-def events(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0) -> dict:
-    """The fused events the filter selects, by date (undated last)."""
-    return P.event_list(store, f, limit=limit, offset=offset)
+def events(
+    store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0, sort: Sort = None
+) -> dict:
+    """The fused events the filter selects, by date (undated last) or as ``sort`` says."""
+    return P.event_list(store, f, limit=limit, offset=offset, sort=sort)
+
+
+ExportFormat = Annotated[
+    Literal["csv", "geojson", "jsonl"],
+    Path(description="csv: ACLED's columns; geojson: a feature collection; jsonl: events."),
+]
+
+
+@router.get("/export.{fmt}", response_class=PlainTextResponse)
+def export(store: StoreDep, f: FilterDep, fmt: ExportFormat) -> PlainTextResponse:
+    """Exactly the events the filter selects (at most 5,000), as a file to download."""
+    media_type, extension = P.EXPORT_FORMATS[fmt]
+    return PlainTextResponse(
+        P.export_text(store, f, fmt),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="wardesk-events.{extension}"'},
+    )
 
 
 @router.get("/events/{event_id}")
 def event(store: StoreDep, event_id: EventId) -> dict:
     """One fused event: the ``events`` export record, each slot's claims source by source
     (reader comments apart), and every mention with its evidence and a link into its page."""
-    return P.event_detail(store, event_id)
+    return found_event(store, event_id)
+
+
+@router.get("/deals")
+def deals(store: StoreDep, f: FilterDep) -> dict:
+    """Every deal among the events the filter selects: parties, brokers, origin, each
+    claimed destination, counts, terms and the status history with its dated reports."""
+    return P.deal_list(store, f)
 
 
 @router.get("/map")
@@ -98,10 +142,10 @@ def page(store: StoreDep, doc_id: DocId, m: Focus = None) -> dict:
 
 
 @router.get("/search")
-def search(store: StoreDep, q: SearchText, limit: Limit = 20) -> dict:
-    """Pages (full text, every word, stemmed) and events (type, place, actors, sources,
-    notes) matching ``q``."""
-    return P.search(store, q, limit=limit)
+def search(request: Request, store: StoreDep, q: SearchText, limit: Limit = 20) -> dict:
+    """Pages (full text, every word, stemmed) and events (type, place under any spelling
+    the gazetteer knows, actors, sources, notes) matching ``q``."""
+    return P.search(store, q, limit=limit, places=request.app.state.destinations)
 
 
 @router.get("/admin1")

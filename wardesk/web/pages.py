@@ -15,13 +15,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from wardesk.store import Store
 from wardesk.web import payloads as P
 from wardesk.web import queries as Q
-from wardesk.web.api import DocId, EventId, FilterDep, Focus, StoreDep
+from wardesk.web.api import DocId, EventId, FilterDep, Focus, StoreDep, found_event
 from wardesk.web.api import actors as actors_json
 from wardesk.web.api import map_data as map_json
 from wardesk.web.api import search as search_json
 from wardesk.web.api import timeline as timeline_json
 from wardesk.web.app import store_of
-from wardesk.web.params import CERTAINTIES, MAX_MAP, Limit, Offset
+from wardesk.web.params import CERTAINTIES, MAX_MAP, Limit, Offset, Sort
 
 router = APIRouter(tags=["pages"])
 HTML = {"response_class": HTMLResponse}
@@ -66,15 +66,23 @@ def actors_twin(store: StoreDep, limit: Limit = 200) -> dict:
 
 
 @router.get("/events.json", tags=["twins"])
-def events_twin(store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0) -> dict:
+def events_twin(
+    store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0, sort: Sort = None
+) -> dict:
     """JSON twin of ``/events``: as ``/api/events``."""
-    return P.event_list(store, f, limit=limit, offset=offset)
+    return P.event_list(store, f, limit=limit, offset=offset, sort=sort)
 
 
 @router.get("/events/{event_id}.json", tags=["twins"])
 def event_twin(store: StoreDep, event_id: EventId) -> dict:
     """JSON twin of ``/events/{event_id}``."""
-    return P.event_detail(store, event_id)
+    return found_event(store, event_id)
+
+
+@router.get("/deals.json", tags=["twins"])
+def deals_twin(store: StoreDep, f: FilterDep) -> dict:
+    """JSON twin of ``/deals``: as ``/api/deals``."""
+    return P.deal_list(store, f)
 
 
 @router.get("/pages.json", tags=["twins"])
@@ -94,10 +102,15 @@ def page_twin(store: StoreDep, doc_id: DocId, m: Focus = None) -> dict:
 
 @router.get("/search.json", tags=["twins"])
 def search_twin(
-    store: Annotated[Store, Depends(store_of)], q: OptionalText = "", limit: Limit = 20
+    request: Request,
+    store: Annotated[Store, Depends(store_of)],
+    q: OptionalText = "",
+    limit: Limit = 20,
 ) -> dict:
     """JSON twin of ``/search``."""
-    return P.search(store, q, limit=limit) if q.strip() else {"query": q, "pages": [], "events": []}
+    if not q.strip():
+        return {"query": q, "pages": [], "events": []}
+    return P.search(store, q, limit=limit, places=request.app.state.destinations)
 
 
 # ---------------------------------------------------------------------------------- HTML
@@ -134,20 +147,36 @@ def actors_page(request: Request, store: StoreDep, limit: Limit = 200) -> HTMLRe
 
 @router.get("/events", **HTML, include_in_schema=False)
 def events_page(
-    request: Request, store: StoreDep, f: FilterDep, limit: Limit = 100, offset: Offset = 0
+    request: Request,
+    store: StoreDep,
+    f: FilterDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    sort: Sort = None,
 ) -> HTMLResponse:
-    """The fused events as a table."""
-    data = P.event_list(store, f, limit=limit, offset=offset)
-    more = {**f.query_string(), "offset": offset + limit, "limit": limit}
-    following = "/events?" + urlencode(more, doseq=True)
+    """The fused events as a table, with the map's filters, sortable columns and paging."""
+    data = P.event_list(store, f, limit=limit, offset=offset, sort=sort)
+    kept = {**f.query_string(), **({"sort": sort} if sort else {})}
+
+    def at(start: int) -> str:
+        return "/events?" + urlencode({**kept, "offset": start, "limit": limit}, doseq=True)
+
+    def sorted_by(column: str) -> str:
+        # a second click on the sorted column turns its direction round
+        key = f"-{column}" if sort == column else column
+        return "/events?" + urlencode({**f.query_string(), "sort": key}, doseq=True)
+
     return render(request, "events.html", _twin(request, "/events.json"), data=data,
-                  following=following)  # fmt: skip
+                  following=at(offset + limit), previous=at(max(offset - limit, 0)),
+                  filter_query=urlencode(f.query_string(), doseq=True),
+                  sort_links={c: sorted_by(c) for c in Q.SORT_COLUMNS},
+                  **_filter_context(store, f))  # fmt: skip
 
 
 @router.get("/events/{event_id}", **HTML, include_in_schema=False)
 def event_page(request: Request, store: StoreDep, event_id: EventId) -> HTMLResponse:
     """One event: each slot with every source's values side by side, and the evidence."""
-    data = P.event_detail(store, event_id)
+    data = found_event(store, event_id)
     twin = f"/events/{quote(data['event']['event_id'], safe='')}.json"
     return render(request, "event.html", twin, data=data)
 
@@ -171,10 +200,24 @@ def page_page(request: Request, store: StoreDep, doc_id: DocId, m: Focus = None)
     return render(request, "page.html", twin, data=data)
 
 
+@router.get("/deals", **HTML, include_in_schema=False)
+def deals_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse:
+    """Deals as objects: each with its parties, destinations, counts, terms and steps."""
+    data = P.deal_list(store, f)
+    return render(request, "deals.html", _twin(request, "/deals.json"), data=data)
+
+
+@router.get("/codebook", **HTML, include_in_schema=False)
+def codebook_page(request: Request) -> HTMLResponse:
+    """What certainty levels, independent sources, precision, reader-only events and
+    contested slots mean; every badge links here."""
+    return render(request, "codebook.html", "")
+
+
 @router.get("/search", **HTML, include_in_schema=False)
 def search_page(
     request: Request, store: StoreDep, q: OptionalText = "", limit: Limit = 20
 ) -> HTMLResponse:
     """Search over page text and events."""
-    data = search_json(store, q, limit) if q.strip() else None
+    data = search_json(request, store, q, limit) if q.strip() else None
     return render(request, "search.html", _twin(request, "/search.json"), data=data, q=q)

@@ -23,6 +23,26 @@ EVENT_FIELDS = (
     " e.reader_disputes"
 )
 ORDER = " ORDER BY e.date_start IS NULL, e.date_start, e.event_id"
+#: The columns a list can be sorted by (``sort=NAME``, ``-NAME`` for descending); rows
+#: without a value go last either way, ties by date then id.
+SORT_COLUMNS = {
+    "date": "e.date_start",
+    "type": "e.sub_event_type",
+    "place": "e.location_name",
+    "sources": "e.source_count",
+    "fatalities": "e.fatalities",
+}
+
+
+def order_sql(sort: str | None) -> str:
+    """The ORDER BY clause for a ``sort`` value (None or unknown: by date)."""
+    column = SORT_COLUMNS.get((sort or "").lstrip("-"))
+    if column is None:
+        return ORDER
+    direction = " DESC" if sort.startswith("-") else ""
+    return f" ORDER BY {column} IS NULL, {column}{direction}, e.date_start IS NULL, e.date_start, e.event_id"
+
+
 _JSON_FIELDS = ("assoc_actors", "agreement", "pages", "contested", "reader_disputes")
 _WORD = re.compile(r"[^\W_]+")
 MEMBER_JOIN = (
@@ -46,19 +66,33 @@ def filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
             f"(lower(e.event_type) IN ({_marks(wanted)}) OR lower(e.sub_event_type) IN ({_marks(wanted)}))"
         )
         params += wanted + wanted
-    if f.actor:
+    if f.actor:  # any case, any part of the name ("hezbollah" finds "Hezbollah fighters")
         where.append(
-            "(e.actor1 = ? OR e.actor2 = ? OR EXISTS (SELECT 1 "
+            "(lower(e.actor1) LIKE ? ESCAPE '\\' OR lower(e.actor2) LIKE ? ESCAPE '\\'"
+            " OR EXISTS (SELECT 1 "
             + MEMBER_JOIN.format(table="mention_actors")
-            + " WHERE em.event_id = e.event_id AND x.actor = ?))"
+            + " WHERE em.event_id = e.event_id AND lower(x.actor) LIKE ? ESCAPE '\\'))"
         )
-        params += [f.actor, f.actor, f.actor]
+        params += [_like(f.actor)] * 3
     if f.since:
         where.append("e.date_end >= ?")
         params.append(parse_span(f.since).start.isoformat())
     if f.until:
         where.append("e.date_start <= ?")
         params.append(parse_span(f.until).end.isoformat())
+    for column, value in (("e.country", f.country), ("e.admin1", f.admin1)):
+        if value:
+            where.append(f"lower({column}) = ?")
+            params.append(value.lower())
+    if f.fatalities_min is not None:
+        where.append("e.fatalities >= ?")
+        params.append(f.fatalities_min)
+    if f.fatalities_max is not None:
+        where.append("e.fatalities <= ?")
+        params.append(f.fatalities_max)
+    if f.deal:  # the stored deal is JSON text written by json.dumps: '"kind": "evacuation"'
+        where.append("e.agreement LIKE ? ESCAPE '\\'")
+        params.append(_like(json.dumps({"kind": f.deal})[1:-1]))
     if f.certainty:
         where.append(
             "EXISTS (SELECT 1 " + MEMBER_JOIN.format(table="mentions")
@@ -83,10 +117,13 @@ def count_events(db: Database, f: EventFilter) -> int:
     return int(db.scalar("SELECT count(*) FROM events e" + where, params))
 
 
-def list_events(db: Database, f: EventFilter, *, limit: int, offset: int = 0) -> list[dict]:
-    """Events the filter selects, by date (undated last) then id."""
+def list_events(
+    db: Database, f: EventFilter, *, limit: int, offset: int = 0, sort: str | None = None
+) -> list[dict]:
+    """Events the filter selects, by date (undated last) then id, or as ``sort`` says (see
+    ``SORT_COLUMNS``)."""
     where, params = filter_sql(f)
-    sql = f"SELECT {EVENT_FIELDS} FROM events e{where}{ORDER} LIMIT ? OFFSET ?"
+    sql = f"SELECT {EVENT_FIELDS} FROM events e{where}{order_sql(sort)} LIMIT ? OFFSET ?"
     return [_event_row(row) for row in db.query_dicts(sql, [*params, limit, offset])]
 
 
@@ -109,10 +146,23 @@ def claimed_destinations(db: Database, event_ids: list[str]) -> dict[str, list[d
     return found
 
 
+def events_near(
+    db: Database, event_type: str, lat: float, lon: float, degrees: float, limit: int = 20
+) -> list[str]:
+    """Ids of events of ``event_type`` placed within ``degrees`` of a point, nearest first."""
+    rows = db.query(
+        "SELECT event_id FROM events WHERE event_type = ? AND latitude BETWEEN ? AND ?"
+        " AND longitude BETWEEN ? AND ?"
+        " ORDER BY abs(latitude - ?) + abs(longitude - ?), event_id LIMIT ?",
+        (event_type, lat - degrees, lat + degrees, lon - degrees, lon + degrees, lat, lon, limit),
+    )
+    return [row[0] for row in rows]
+
+
 def place_by_name(db: Database, name: str) -> dict | None:
     """A stored place with this name (any case), the most precise first."""
     rows = db.query_dicts(
-        "SELECT name, latitude, longitude, admin1, country FROM places"
+        "SELECT name, latitude, longitude, admin1, country, geo_precision FROM places"
         " WHERE lower(name) = lower(?) AND latitude IS NOT NULL"
         " ORDER BY geo_precision, place_key LIMIT 1",
         (name,),
@@ -123,14 +173,23 @@ def place_by_name(db: Database, name: str) -> dict | None:
 def facets(db: Database) -> dict[str, Any]:
     """What the filters can choose from: types present, actors, and the date range."""
     types = db.query(
-        "SELECT event_type, sub_event_type, count(*) FROM events"
-        " GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
+        # counted as the filters show events by default: reader-only events apart
+        "SELECT event_type, sub_event_type, sum(CASE WHEN source_count > 0 THEN 1 ELSE 0 END)"
+        " FROM events GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
     )
     span = db.query("SELECT min(date_start), max(date_end) FROM events")[0]
+    places = db.query(
+        "SELECT DISTINCT country, admin1 FROM events WHERE country IS NOT NULL"
+        " ORDER BY country, admin1"
+    )
+    deals = db.query("SELECT agreement FROM events WHERE agreement IS NOT NULL")
     return {
         "types": [{"event_type": t, "sub_event_type": s, "events": n} for t, s, n in types],
         "actors": actor_counts(db, limit=200),
         "dates": {"min": span[0], "max": span[1]},
+        "countries": sorted({country for country, _ in places}),
+        "admin1": [{"country": c, "name": a} for c, a in places if a],
+        "deal_kinds": sorted({json.loads(text)["kind"] for (text,) in deals}),
     }
 
 
@@ -199,14 +258,23 @@ def page_parts(db: Database, doc_id: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def _like(word: str) -> str:
+    """A LIKE pattern (escape ``\\``) matching lower-cased text that contains ``word``."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped.lower()}%"
 
 
-def search_events(db: Database, query: str, *, limit: int) -> list[dict[str, Any]]:
+def query_words(query: str) -> list[str]:
+    """The words of a search (at most ten)."""
+    return _WORD.findall(query)[:10]
+
+
+def search_events(
+    db: Database, query: str, *, limit: int, place: tuple[int, list[str]] | None = None
+) -> list[dict[str, Any]]:
     """Events whose type, place, actors, sources, pages or notes hold every word of ``query``
-    (case-insensitive substrings), by date."""
-    words = _WORD.findall(query)[:10]
+    (case-insensitive substrings), by date; with ``place`` (a GeoNames id the query names
+    and the words left over), also the events at that place that hold the other words."""
+    words = query_words(query)
     if not words:
         return []
     haystack = (
@@ -219,5 +287,13 @@ def search_events(db: Database, query: str, *, limit: int) -> list[dict[str, Any
     if db.dialect == "sqlite":
         haystack = haystack.replace("string_agg(s.name, ' ')", "group_concat(s.name, ' ')")
     where = " AND ".join(f"{haystack} LIKE ? ESCAPE '\\'" for _ in words)
+    params: list[Any] = [*map(_like, words)]
+    if place is not None:
+        geonameid, rest = place
+        at_place = " AND ".join(
+            ["e.geonameid = ?", *(f"{haystack} LIKE ? ESCAPE '\\'" for _ in rest)]
+        )
+        where = f"({where}) OR ({at_place})"
+        params += [geonameid, *map(_like, rest)]
     sql = f"SELECT {EVENT_FIELDS} FROM events e WHERE {where}{ORDER} LIMIT ?"
-    return [_event_row(row) for row in db.query_dicts(sql, [*map(_like, words), limit])]
+    return [_event_row(row) for row in db.query_dicts(sql, [*params, limit])]

@@ -30,7 +30,8 @@ export async function getJSON(path, params) {
     let detail = response.statusText;
     try {
       const body = await response.json();
-      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+      detail = typeof body.detail === "string" ? body.detail
+        : (body.detail || []).map((d) => `${(d.loc || []).slice(-1)[0]}: ${d.msg}`).join("; ");
     } catch (_) { /* keep the status text */ }
     throw new Error(`${response.status}: ${detail}`);
   }
@@ -64,17 +65,19 @@ export function actorsText(actors) {
 
 /** One event as a list item: what, where, when, who, sources, contested slots. */
 export function eventItem(e) {
-  const deal = e.agreement ? ` (${[e.agreement.kind, e.agreement.status].filter(Boolean).join(", ")})` : "";
-  const flags = e.contested.flatMap((slot) => [h("span", { class: "flag" }, slot.replace(/_/g, " ")), " "]);
+  const status = e.contested.includes("status") ? "status contested" : e.agreement && e.agreement.status;
+  const deal = e.agreement ? ` (${[e.agreement.kind, status].filter(Boolean).join(", ")})` : "";
+  const flags = e.contested.flatMap((slot) => [h("a", { class: "flag", href: "/codebook#contested" }, slot.replace(/_/g, " ")), " "]);
   const meta = [
     e.location ? e.location.name : "no place",
-    e.date || "undated",
+    e.date_text || "undated",
     actorsText(e.actors),
     `${e.sources} source${e.sources === 1 ? "" : "s"}` + (e.reader_comments ? ` +${e.reader_comments} reader` : ""),
   ].join(" · ");
   return h("li", { "data-event": e.event_id },
     h("span", { class: `swatch type-${typeClass(e.event_type)}` }),
-    h("a", { href: safePath(e.url), class: "event-link" }, e.sub_event_type + deal), " ",
+    h("a", { href: safePath(e.url), class: "event-link" }, e.sub_event_type + deal,
+      h("span", { class: "visually-hidden" }, ` at ${e.location ? e.location.name : "no place"}, ${e.date_text || "undated"}`)), " ",
     ...flags,
     h("span", { class: "meta" }, meta));
 }
@@ -88,27 +91,55 @@ export function filterParams(form) {
   return params;
 }
 
+/** Point the export links (a[data-format]) at exactly the rows `params` selects. */
+export function exportLinks(params) {
+  const query = params.toString();
+  for (const link of document.querySelectorAll("#export a[data-format]")) {
+    link.href = `/api/export.${link.dataset.format}${query ? "?" + query : ""}`;
+  }
+}
+
+/** Set the filter form's fields to `params` (the others blank). */
+function fillForm(form, params) {
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    const values = params.getAll(el.name);
+    if (el.type === "checkbox") el.checked = values.includes(el.value);
+    else if (el.tagName === "SELECT") {
+      for (const option of el.options) option.selected = values.includes(option.value);
+      if (!values.length) el.selectedIndex = 0;
+    } else el.value = values[0] || "";
+  }
+}
+
 /** Apply the filter form in place: call `apply(params)` now and on every change, keeping the
- * page URL in step (so a filtered view can be bookmarked or shared). */
+ * page URL in step (so a filtered view can be bookmarked or shared). Each change is a step in
+ * the browser's history, so Back undoes the last filter change. */
 export function watchFilters(form, apply) {
-  const run = () => {
+  let applied = null; // the query string of the filter last applied
+  const run = (push) => {
     const params = filterParams(form);
     const query = params.toString();
-    history.replaceState(null, "", query ? `${location.pathname}?${query}` : location.pathname);
+    const url = query ? `${location.pathname}?${query}` : location.pathname;
+    if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    applied = location.search;
     apply(params);
   };
-  form.addEventListener("change", run);
-  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
-  form.addEventListener("reset", () => {
+  form.addEventListener("change", () => run(true));
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(true); });
+  form.addEventListener("reset", (event) => {
     // Clear to blank (not to the values the page was loaded with), then apply.
-    setTimeout(() => {
-      for (const el of form.elements) {
-        if (el.type === "checkbox") el.checked = false;
-        else if (el.tagName === "SELECT") el.selectedIndex = 0;
-        else if (el.name) el.value = "";
-      }
-      run();
-    });
+    event.preventDefault();
+    fillForm(form, new URLSearchParams());
+    run(true);
   });
-  run();
+  window.addEventListener("popstate", () => {
+    // Following a link to "#week-…" is a history step too, but leaves the filter alone.
+    if (location.search === applied) return;
+    fillForm(form, new URLSearchParams(location.search));
+    applied = location.search;
+    apply(filterParams(form));
+  });
+  run(false);
 }
