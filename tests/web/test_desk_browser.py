@@ -26,6 +26,12 @@ SHARED = Path(os.environ.get("WARDESK_SHARED", REPO.parent / "shared"))
 FOLDERS = (SHARED / "corpus" / "seeds", SHARED / "corpus" / "dev", REPO / "examples",
            Path(__file__).parent / "pages")  # fmt: skip
 WIDE, TABLET, PHONE = (1440, 900), (768, 844), (390, 844)
+# Deals with destinations, contested slots, sentences shared by two mentions and vague places
+# come from the shared corpus's pages; without it these tests have nothing to look at.
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "corpus" / "seeds").is_dir(),
+    reason=f"needs the shared corpus at {SHARED} (deals, contested slots, shared sentences)",
+)
 SHOTS = REPO / "docs" / "screenshots" if os.environ.get("WARDESK_SCREENSHOTS") == "1" else None
 
 
@@ -84,7 +90,7 @@ def api(analyst_db: Path):
 
     from wardesk.web import create_app
 
-    with TestClient(create_app(analyst_db)) as test_client:
+    with TestClient(create_app(analyst_db), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -161,12 +167,13 @@ def test_markers_lie_above_deal_arrows_and_take_their_clicks(tab_at, server):
     assert tab.locator("path.deal-arrow").count() > 0, "the database has deals"
     centres = [c for c in tab.evaluate(MARKER_CENTRES) if c["inside"]]
     assert centres
-    covered = [c for c in centres if "event-marker" not in (c["hit"] or "")]
+    # a marker may lie under another marker or a cluster of them, never under a deal arrow
+    covered = [c for c in centres if "leaflet-marker-icon" not in (c["hit"] or "")]
     assert not covered, (
         f"{len(covered)} of {len(centres)} marker centres are covered: {covered[:3]}"
     )
     # a click on a marker opens its own popup, not a deal's event page
-    first = centres[0]
+    first = next(c for c in centres if "event-marker" in (c["hit"] or ""))
     tab.mouse.click(first["x"], first["y"])
     tab.wait_for_selector(".leaflet-popup .popup")
     assert tab.url.rstrip("/") == server, "the click went through to a deal"
@@ -207,6 +214,7 @@ def test_destination_shape_case_table(precision, admin1, km, shape):
     assert destination_shape(to, km) == shape
 
 
+@needs_shared
 def test_vague_event_places_are_drawn_hollow_with_their_precision(tab_at, server, api):
     events = api.get("/api/map?all=true").json()["events"]
     precision = {e["event_id"]: e["location"]["precision"] for e in events if e["location"]}
@@ -255,6 +263,7 @@ def cluster_counts(tab) -> list[int]:
     return [int(n) for n in tab.locator(".event-cluster").all_inner_texts()]
 
 
+@needs_shared
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1440", "390"])
 def test_events_at_one_place_gather_into_named_clusters(tab_at, server, viewport):
     tab = tab_at(viewport)
@@ -293,6 +302,7 @@ def test_markers_and_clusters_are_reachable_by_keyboard(tab_at, server):
 # ---------------------------------------------------------------------------------- row 4
 
 
+@needs_shared
 def test_every_mention_has_its_own_anchor(api):
     pages = api.get("/api/pages?limit=500").json()["pages"]
     shared_sentence = 0
@@ -306,6 +316,7 @@ def test_every_mention_has_its_own_anchor(api):
     assert shared_sentence > 0, "the database has mentions sharing a sentence"
 
 
+@needs_shared
 def test_an_evidence_link_to_a_shared_sentence_scrolls_to_it(tab_at, server, api):
     pages = api.get("/api/pages?limit=500").json()["pages"]
     for p in pages:
@@ -340,6 +351,7 @@ def contested_event(api, slot: str) -> dict:
     return chosen[0]
 
 
+@needs_shared
 def test_one_name_per_source_on_the_event_page(tab_at, server, api):
     events = api.get("/api/events?limit=500").json()["events"]
     many = sorted(events, key=lambda e: -e["sources"])[0]
@@ -373,6 +385,7 @@ def test_the_deal_box_shows_contested_values_as_contested(tab_at, server, api):
     assert not re.search(r"\b(True|False)\b", box)
 
 
+@needs_shared
 def test_the_deal_box_says_foreign_fighters_in_words(api):
     events = api.get("/api/events?limit=500").json()["events"]
     shown = 0
@@ -543,6 +556,7 @@ def test_readable_dates_case_table(stored, shown):
     assert readable_date(stored) == shown
 
 
+@needs_shared
 def test_no_raw_partial_date_is_shown(tab_at, server, api):
     events = api.get("/api/events?limit=500&all=true").json()["events"]
     assert any(e["date"] and e["date"].startswith("--") for e in events), "partial dates present"
@@ -632,6 +646,7 @@ def test_event_links_are_named_by_more_than_their_type(tab_at, server):
     assert names and all(" at " in name for name in names), names[:3]
 
 
+@needs_shared
 def test_the_events_list_pages_both_ways_and_shows_its_filter(api):
     total = api.get("/api/events?contested=true").json()["total"]
     assert total >= 3
@@ -642,6 +657,7 @@ def test_the_events_list_pages_both_ways_and_shows_its_filter(api):
     assert 'rel="prev"' not in first and 'rel="next"' in first and "Filtered by" not in first
 
 
+@needs_shared
 def test_type_counts_leave_out_reader_only_events(api):
     facets = api.get("/api/facets").json()
     sourced = api.get("/api/events?limit=1").json()["total"]
@@ -839,6 +855,7 @@ def test_the_table_view_filters_and_sorts_in_the_page(tab_at, server, api):
 # ---------------------------------------------------------------------------------- why one event
 
 
+@needs_shared
 def test_every_report_passes_fusions_tests_against_the_lead(api):
     events = api.get("/api/events?all=true&limit=500").json()["events"]
     explained = 0
@@ -938,6 +955,7 @@ def test_country_province_fatalities_and_deal_filters(api):
     }
 
 
+@needs_shared
 def test_the_map_filters_by_country_and_keeps_it_in_the_url(tab_at, server, api):
     iraq = api.get("/api/map?country=Iraq").json()
     assert iraq["total"] > 0

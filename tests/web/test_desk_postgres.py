@@ -35,7 +35,7 @@ def pg_client():
     result = CliRunner().invoke(cli, ["run", *pages, "--db", target])
     assert result.exit_code == 0, result.output
     try:
-        with TestClient(create_app(target)) as client:
+        with TestClient(create_app(target), base_url="http://127.0.0.1") as client:
             yield client
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
