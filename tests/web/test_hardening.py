@@ -110,3 +110,12 @@ def test_path_traversal_on_the_static_route_finds_nothing(live_server, target):
 def test_the_static_route_still_serves_its_own_files(live_server):
     status, body = _raw_get(live_server, "/static/desk.css")
     assert status == 200 and body
+
+
+@pytest.mark.parametrize("path", ["/events", "/deals"])
+@pytest.mark.parametrize("params", [{"fatalities_min": "0"}, {"fatalities_min": "3", "type": "x"}])
+def test_a_numeric_filter_shows_as_a_chip(client, path, params):
+    """The active-filter chips print numbers as they are (a number is no list to join)."""
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text[-500:]
+    assert f"fatalities_min: {params['fatalities_min']}" in response.text
