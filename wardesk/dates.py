@@ -188,19 +188,7 @@ def find_spans(text: str, published: date | None, *, near: int | None = None) ->
                 found.append(
                     DateFound(value, precision, match.group(0), match.start(), match.end())
                 )
-    return [f for f in found if not _names_the_day_of(f, found, text)]
-
-
-def _names_the_day_of(weekday: DateFound, found: list[DateFound], text: str) -> bool:
-    """ "Tuesday, November 21": a weekday written beside a calendar date is part of it."""
-    if not _WEEKDAY.fullmatch(weekday.phrase):
-        return False
-    return any(
-        other.start >= weekday.end
-        and not _WEEKDAY.fullmatch(other.phrase)
-        and not text[weekday.end : other.start].strip(" ,")
-        for other in found
-    )
+    return found
 
 
 def _measures(match: re.Match[str], near: int, event_follows: bool) -> bool:
