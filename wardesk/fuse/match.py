@@ -102,6 +102,15 @@ def candidate(stored: StoredMention) -> Candidate:
     )
 
 
+def place_radius_km(a: Candidate, b: Candidate) -> float:
+    """How far apart two located reports may lie and still tell one event: the looser of
+    their precisions' radii, except that a deal is struck for one town (two towns, two deals)."""
+    x, y = a.mention.location, b.mention.location
+    if a.family == "deal" and x.precision == y.precision == 1:
+        return DEAL_TOWN_KM
+    return max(RADIUS_KM.get(x.precision, 150.0), RADIUS_KM.get(y.precision, 150.0))
+
+
 def places_match(a: Candidate, b: Candidate) -> bool:
     """Same place within the radius their precision allows (or the same name/GeoNames id)."""
     x, y = a.mention.location, b.mention.location
@@ -110,9 +119,7 @@ def places_match(a: Candidate, b: Candidate) -> bool:
     if x.geonameid is not None and x.geonameid == y.geonameid:
         return True
     if None not in (x.lat, x.lon, y.lat, y.lon):
-        radius = max(RADIUS_KM.get(x.precision, 150.0), RADIUS_KM.get(y.precision, 150.0))
-        if a.family == "deal" and x.precision == y.precision == 1:
-            radius = DEAL_TOWN_KM  # a deal is struck for one town: two towns, two deals
+        radius = place_radius_km(a, b)
         if abs(x.lat - y.lat) * _KM_PER_DEGREE > radius:
             return False  # cheaper than the great-circle distance, and most pairs stop here
         return distance_km(x.lat, x.lon, y.lat, y.lon) <= radius

@@ -19,12 +19,11 @@ from typing import Any
 
 from wardesk.fuse.dates import gap_days
 from wardesk.fuse.match import (
-    DEAL_TOWN_KM,
-    RADIUS_KM,
     Candidate,
     actors_match,
     candidate,
     dates_match,
+    place_radius_km,
     places_match,
     tolerance_days,
 )
@@ -72,9 +71,7 @@ def place_test(a: Candidate, b: Candidate) -> Test:
         return Test("place", passed, f"{x.name} and {y.name} by name")
     if km < 1:
         return Test("place", passed, f"the same point ({y.name})")
-    radius = max(RADIUS_KM.get(x.precision, 150.0), RADIUS_KM.get(y.precision, 150.0))
-    if a.family == "deal" and x.precision == y.precision == 1:
-        radius = DEAL_TOWN_KM
+    radius = place_radius_km(a, b)
     word = "within" if passed else "beyond"
     return Test("place", passed, f"{y.name} is {km:.0f} km from {x.name}, {word} {radius:.0f} km")
 
