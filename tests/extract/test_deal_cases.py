@@ -159,7 +159,7 @@ def test_what_a_deal_covers_is_no_deal(run_page, sentence):
     "sentence",
     [
         # a participle with its own object tells what the buses did
-        "Two buses evacuating rebel fighters from Tell Amir drove north on Wednesday.",
+        "A convoy evacuating wounded gunmen from Tell Amir drove north at night.",
         # an indefinite deal is one the sentence reports, whatever it is part of
         "The departures were part of a deal between rebels and the army in Qaryat Nur.",
     ],

@@ -303,9 +303,7 @@ def test_violence_counted_in_years_is_background(run_page):
 def test_a_past_participle_with_an_object_is_the_main_verb(run_page):
     """The parser may hang "executed" on its subject as a reduced relative clause; a reduced
     passive takes no object, so "the insurgents executed 20 villagers" is the act itself."""
-    text = (
-        "The insurgents executed at least 20 locals in Tell Amir on their farms, the source said."
-    )
+    text = "The militants executed at least 12 locals in Tell Amir on their land, the officer said."
     assert [m.sub_event_type for m in run_page(TITLE + text + "\n")] == ["Attack"]
 
 

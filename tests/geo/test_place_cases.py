@@ -288,15 +288,15 @@ CASES = [
     (YEMEN, "Officials of the cabinet based in Riyadh did not comment.", "Riyadh", NO),
     (
         IRAQ,
-        "Police will deploy in the district in coordination between Erbil and Baghdad.",
-        "Erbil",
+        "Police will deploy in the district in coordination between Mosul and Basra.",
+        "Mosul",
         NO,
     ),
     (SYRIA, "Buses left the town, the television channel Idlib reported.", "Idlib", NO),
     (
         IRAQ,
-        "Police will deploy in the district in coordination between Erbil and Baghdad.",
-        "Baghdad",
+        "Police will deploy in the district in coordination between Mosul and Basra.",
+        "Basra",
         NO,
     ),
     # a capital or country that speaks or decides
@@ -380,8 +380,18 @@ CASES = [
         ("Ukraine", 3, (48.57, 39.31)),
     ),
     # transliteration marks (ʿ for the ayn) and non-breaking hyphens belong to the name
-    (SYRIA, "Jets bombed the market of ʿAfrin on Monday.", "ʿAfrin", ("Syria", 1, (36.51, 36.87))),
-    (SYRIA, "Shells hit Tall‑Rifʿat overnight.", "Tall‑Rifʿat", ("Syria", 1, (36.47, 37.10))),
+    (
+        SYRIA,
+        "Jets bombed the town of Maʿarrat Misrin on Monday.",
+        "Maʿarrat Misrin",
+        ("Syria", 1, (35.96, 36.68)),
+    ),
+    (
+        SYRIA,
+        "Shells hit Maʿarrat al‑Nuʿman overnight.",
+        "Maʿarrat al‑Nuʿman",
+        ("Syria", 1, (35.65, 36.68)),
+    ),
     # "X district of Y province": the district is the place, its province only says where
     (
         AFGHAN,
@@ -399,9 +409,9 @@ CASES = [
     # "X region" after a town that names no province is the country around the town
     (
         NIGERIA,
-        "Gunmen killed nine farmers in the Maiduguri region overnight.",
-        "Maiduguri region",
-        ("Nigeria", 2, (11.85, 13.16)),
+        "Gunmen killed nine farmers in the Potiskum region overnight.",
+        "Potiskum region",
+        ("Nigeria", 2, (11.71, 11.08)),
     ),
     (
         UKRAINE,

@@ -500,8 +500,8 @@ def _drop_qualifiers(sentence: Sentence, places: list[PlacePhrase]) -> list[Plac
 
 
 def _finer_follows(place: PlacePhrase, places: list[PlacePhrase]) -> bool:
-    """Whether the place named next is no broader than ``place``: "the Damascus suburb of
-    Moadamieh" names the suburb after its town, "X district of Y province" its province."""
+    """Whether the place named next is no broader than ``place``: "the X suburb of Y" names
+    the suburb after its town, "X district of Y province" its province."""
     later = [p for p in places if p.start >= place.end]
     return bool(later) and later[0].location.precision <= max(place.location.precision, 2)
 
@@ -572,7 +572,7 @@ def _own_sites(
     sites: list[PlacePhrase],
 ) -> list[PlacePhrase]:
     """Of a sentence that tells several events at several places, the places this event's
-    trigger governs in the parse ("IS lost Raqqa, and the army shelled Deir"): a place
+    trigger governs in the parse ("rebels lost X, and the army shelled Y"): a place
     under another event's trigger is that event's. Places no trigger governs stay shared."""
     if parsed is None or len(triggers) < 2 or len(sites) < 2:
         return sites

@@ -131,7 +131,7 @@ def find_actors(
 
 
 def _state_named_as_place(parsed: Doc | None, hit: ActorMention) -> bool:
-    """ "Talks were held in Ankara", "they fled to safety across Turkey": a foreign state
+    """ "Talks were held in Vienna", "they fled to safety across Freedonia": a foreign state
     after a preposition of place names where, not who."""
     if parsed is None or hit.actor.kind != "foreign state":
         return False

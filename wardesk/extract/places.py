@@ -22,7 +22,7 @@ from wardesk.nlp import dictionary_words, lemma
 
 # A capitalised place-like run: optional Arabic article/qualifier, then capitalised words,
 # allowing lowercase particles inside ("Deir ez-Zor", "Shwaib al-Zakr").
-# Transliterations mark the ayn and hamza (ʿAyn, ʾIdlib) and may join words with a
+# Transliterations mark the ayn and hamza (ʿAin, ʾAbu) and may join words with a
 # non-breaking hyphen: both belong to the name.
 NAME_RUN = re.compile(
     r"(?:\b(?:(?:[Aa][lrsdtzn]|[Aa]sh|[Aa]th|[Ee]l)[-‐‑]|(?:Al|El|Ad|Ar|As|At|Az|Ash|Ath)\s))?"
